@@ -1,0 +1,25 @@
+/** What kind of editable thing a candidate is; each kind has one filler file under lib/fields/editors/. */
+export type FieldKind = 'textarea' | 'input' | 'contenteditable';
+
+export interface FieldCandidate {
+  /** The element the clinician would type into (for rich editors: the editable root). */
+  element: HTMLElement;
+  kind: FieldKind;
+  /** Best human label found for the field ("Progress note"), or '' when none. */
+  label: string;
+  /** Higher is a better note target. Only relative order matters. */
+  score: number;
+}
+
+export type FillMode = 'append' | 'replace';
+
+export type FillOutcome =
+  | { ok: true; text: string }
+  | { ok: false; code: 'not-found' | 'not-editable' | 'did-not-land'; message: string };
+
+/** The patient identity read from an EHR page header. Any part may be missing. */
+export interface PatientOnPage {
+  name?: string;
+  dob?: string;
+  mrn?: string;
+}
