@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { App } from '@/components/App';
+import './style.css';
 
-render(<p>Loading…</p>, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

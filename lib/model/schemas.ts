@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+
+/**
+ * Records are split in two: an envelope of plain, indexable fields (ids, dates, versions) and a `clinical`
+ * payload with everything a person wrote or that identifies a person. Encryption at rest replaces only `clinical`,
+ * so lists, indexes and migrations keep working on the envelope.
+ */
+export const RECORD_VERSION = 1;
+
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDateTime = z.iso.datetime();
+/** Empty while the clinician has not chosen yet: a draft is valid, completeness is a check, not a schema rule. */
+const optionalDate = z.union([z.literal(''), isoDate]);
+const optionalTime = z.union([z.literal(''), z.string().check(z.regex(/^\d{2}:\d{2}$/))]);
+/** Long enough for any real note, short enough that a runaway paste cannot fill the disk. */
+const text = z.string().check(z.maxLength(50_000));
+
+export const MemberSchema = z.strictObject({
+  id,
+  name: z.string().check(z.maxLength(200)),
+  nickname: z.optional(z.string().check(z.maxLength(100))),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const GroupClinicalSchema = z.strictObject({
+  name: z.string().check(z.maxLength(200)),
+  roster: z.array(MemberSchema),
+});
+export const GroupSchema = z.strictObject({
+  v: z.literal(RECORD_VERSION),
+  id,
+  updatedAt: isoDateTime,
+  clinical: GroupClinicalSchema,
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const SessionClinicalSchema = z.strictObject({
+  groupName: z.string().check(z.maxLength(200)),
+  topics: text,
+  interventions: text,
+  leader: z.string().check(z.maxLength(200)),
+});
+export const SessionSchema = z.strictObject({
+  v: z.literal(RECORD_VERSION),
+  id,
+  groupId: id,
+  date: optionalDate,
+  startTime: optionalTime,
+  endTime: optionalTime,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  completed: z.boolean(),
+  clinical: SessionClinicalSchema,
+});
+export type Session = z.infer<typeof SessionSchema>;
+export type SessionClinical = z.infer<typeof SessionClinicalSchema>;
+
+export const ATTENDANCE = ['present', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+/** The four group dynamics, in the order a note presents them. */
+export const DYNAMICS = ['interactedWithGroup', 'groupReaction', 'influencedGroup', 'groupInfluence'] as const;
+export type Dynamic = (typeof DYNAMICS)[number];
+
+export const EntryClinicalSchema = z.strictObject({
+  memberName: z.string().check(z.maxLength(200)),
+  nickname: z.optional(z.string().check(z.maxLength(100))),
+  interactedWithGroup: text,
+  groupReaction: text,
+  influencedGroup: text,
+  groupInfluence: text,
+  plan: text,
+});
+export type EntryClinical = z.infer<typeof EntryClinicalSchema>;
+
+export const ChartedSchema = z.strictObject({ at: isoDateTime, site: z.string().check(z.maxLength(300)) });
+
+export const EntrySchema = z.strictObject({
+  v: z.literal(RECORD_VERSION),
+  id,
+  sessionId: id,
+  memberId: id,
+  /** Position in the session's member list. */
+  order: z.number().check(z.int(), z.nonnegative()),
+  attendance: z.enum(ATTENDANCE),
+  charted: z.nullable(ChartedSchema),
+  updatedAt: isoDateTime,
+  clinical: EntryClinicalSchema,
+});
+export type Entry = z.infer<typeof EntrySchema>;
