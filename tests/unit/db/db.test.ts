@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDB } from 'idb';
+import {
+  DB_VERSION,
+  InvalidWriteError,
+  createAutosaver,
+  listEntries,
+  listSessions,
+  openNotesDb,
+  writeAll,
+  type Write,
+} from '@/lib/db';
+import { newEntry, newSession } from '@/lib/model';
+
+let dbName: string;
+beforeEach(() => {
+  dbName = `test-${crypto.randomUUID()}`;
+});
+
+describe('database', () => {
+  it('creates the stores and indexes of the current version on a fresh profile', async () => {
+    const db = await openNotesDb(dbName);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'groups', 'sessions']);
+    expect([...db.transaction('sessions').store.indexNames].sort()).toEqual(['byGroup', 'byUpdatedAt']);
+    db.close();
+  });
+
+  it('reads a version-1 fixture written by raw IndexedDB, reporting the bad record by key without dropping it', async () => {
+    // Fixture: what version 1 of the extension wrote, including one record damaged on disk.
+    const good = newSession({ groupName: 'Anxiety Skills' });
+    const damaged = { ...newSession(), id: 'damaged-1', date: 'not a date' };
+    const raw = await openDB(dbName, 1, {
+      upgrade(db) {
+        const s = db.createObjectStore('sessions', { keyPath: 'id' });
+        s.createIndex('byUpdatedAt', 'updatedAt');
+        s.createIndex('byGroup', 'groupId');
+        db.createObjectStore('entries', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
+        db.createObjectStore('groups', { keyPath: 'id' });
+      },
+    });
+    await raw.put('sessions', good);
+    await raw.put('sessions', damaged);
+    raw.close();
+
+    const db = await openNotesDb(dbName);
+    const { records, invalid } = await listSessions(db);
+    expect(records.map((s) => s.clinical.groupName)).toEqual(['Anxiety Skills']);
+    expect(invalid).toEqual([{ store: 'sessions', key: 'damaged-1', problem: expect.stringContaining('date'), date: 'not a date' }]);
+    // Still on disk: reporting is not deleting.
+    expect(await db.get('sessions', 'damaged-1')).toBeDefined();
+    db.close();
+  });
+
+  it('writes all or nothing: one invalid record in a batch saves none of it', async () => {
+    const db = await openNotesDb(dbName);
+    const session = newSession();
+    const bad = { ...newEntry(session.id, 0), attendance: 'unknown' } as unknown as ReturnType<typeof newEntry>;
+    await expect(
+      writeAll(db, [
+        { store: 'sessions', record: session },
+        { store: 'entries', record: bad },
+      ]),
+    ).rejects.toBeInstanceOf(InvalidWriteError);
+    expect((await listSessions(db)).records).toHaveLength(0);
+    db.close();
+  });
+
+  it('lists entries in member order and deletes one', async () => {
+    const db = await openNotesDb(dbName);
+    const session = newSession();
+    const [a, b, c] = [newEntry(session.id, 2, 'C'), newEntry(session.id, 0, 'A'), newEntry(session.id, 1, 'B')];
+    await writeAll(db, [
+      { store: 'sessions', record: session },
+      { store: 'entries', record: a! },
+      { store: 'entries', record: b! },
+      { store: 'entries', record: c! },
+    ]);
+    expect((await listEntries(db, session.id)).records.map((e) => e.clinical.memberName)).toEqual(['A', 'B', 'C']);
+    await writeAll(db, [{ store: 'entries', delete: c!.id }]);
+    expect((await listEntries(db, session.id)).records.map((e) => e.clinical.memberName)).toEqual(['A', 'C']);
+    db.close();
+  });
+});
+
+describe('autosave', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('stores an edit within the delay and keeps only the latest version of a record', async () => {
+    vi.useFakeTimers();
+    const written: Write[][] = [];
+    const saver = createAutosaver(async (w) => void written.push(w), () => undefined, 150);
+    const session = newSession();
+    saver.queue({ store: 'sessions', record: { ...session, clinical: { ...session.clinical, topics: 'a' } } });
+    saver.queue({ store: 'sessions', record: { ...session, clinical: { ...session.clinical, topics: 'ab' } } });
+    await vi.advanceTimersByTimeAsync(149);
+    expect(written).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(written).toHaveLength(1);
+    const [only] = written[0]!;
+    expect(only && 'record' in only && only.store === 'sessions' && only.record.clinical.topics).toBe('ab');
+  });
+
+  it('flush writes pending edits at once (panel hidden or closed)', async () => {
+    const written: Write[][] = [];
+    const saver = createAutosaver(async (w) => void written.push(w), () => undefined, 10_000);
+    saver.queue({ store: 'entries', record: newEntry('s', 0, 'Dana') });
+    await saver.flush();
+    expect(written).toHaveLength(1);
+    expect(saver.pendingCount()).toBe(0);
+  });
+
+  it('keeps a failed batch queued and retries it, unless a newer edit replaced it', async () => {
+    let fail = true;
+    const written: Write[][] = [];
+    const errors: unknown[] = [];
+    const saver = createAutosaver(
+      async (w) => {
+        if (fail) throw new Error('disk full');
+        written.push(w);
+      },
+      (e) => errors.push(e),
+      10_000,
+    );
+    const entry = newEntry('s', 0, 'Dana');
+    saver.queue({ store: 'entries', record: entry });
+    await saver.flush();
+    expect(errors).toHaveLength(1);
+    expect(saver.pendingCount()).toBe(1);
+    fail = false;
+    await saver.flush();
+    expect(written).toHaveLength(1);
+    expect(saver.pendingCount()).toBe(0);
+  });
+
+  it('round-trips through a real database: what was typed is what is read back', async () => {
+    const db = await openNotesDb(dbName);
+    const saver = createAutosaver((w) => writeAll(db, w), () => undefined, 10);
+    const session = newSession({ topics: 'Coping with holiday stress\n\nSleep hygiene' });
+    saver.queue({ store: 'sessions', record: session });
+    await saver.flush();
+    const { records } = await listSessions(db);
+    expect(records[0]?.clinical.topics).toBe('Coping with holiday stress\n\nSleep hygiene');
+    db.close();
+  });
+});
