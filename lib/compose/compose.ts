@@ -36,9 +36,12 @@ export function renderBody(body: string, values: Record<string, string>): string
   return kept.join('\n\n');
 }
 
-/** template + session + entry → the note's sections, in template order. Pure. */
-export function composeSections(template: Template, session: Session, entry: Entry): ComposedSection[] {
-  const values = placeholderValues(session, entry);
+/**
+ * template + session + entry → the note's sections, in template order. Pure. The participant count is the session's
+ * (computed from attendance by the caller, who holds all entries); it defaults to this member alone.
+ */
+export function composeSections(template: Template, session: Session, entry: Entry, participantCount = 1): ComposedSection[] {
+  const values = placeholderValues({ session, entry, participantCount });
   return template.sections.map((section) => ({
     key: section.key,
     heading: section.heading,

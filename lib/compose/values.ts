@@ -1,4 +1,4 @@
-import type { Entry, Session } from '@/lib/model';
+import type { Attendance, Entry, Session } from '@/lib/model';
 
 /** Minutes between two HH:MM times on the same day; null when either is missing or the end is not later. */
 export function durationMinutes(startTime: string, endTime: string): number | null {
@@ -18,35 +18,85 @@ export function formatDate(date: string): string {
   return m ? `${m[2]}/${m[3]}/${m[1]}` : '';
 }
 
-/** Every value a template may name, as text. Unknown placeholders are a template error, not an empty value. */
-export function placeholderValues(session: Session, entry: Entry): Record<string, string> {
-  const minutes = durationMinutes(session.startTime, session.endTime);
-  return {
-    groupName: session.clinical.groupName.trim(),
-    date: formatDate(session.date),
-    startTime: session.startTime,
-    endTime: session.endTime,
-    duration: minutes === null ? '' : `${minutes} min`,
-    topics: session.clinical.topics.trim(),
-    interventions: session.clinical.interventions.trim(),
-    leader: session.clinical.leader.trim(),
-    interactedWithGroup: entry.clinical.interactedWithGroup.trim(),
-    groupReaction: entry.clinical.groupReaction.trim(),
-    influencedGroup: entry.clinical.influencedGroup.trim(),
-    groupInfluence: entry.clinical.groupInfluence.trim(),
-    plan: entry.clinical.plan.trim(),
-  };
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  present: 'Present',
+  late: 'Late',
+  'left-early': 'Left early',
+  absent: 'Absent',
+  excused: 'Excused',
+};
+
+export interface NoteContext {
+  session: Session;
+  entry: Entry;
+  /** Members who attended (present, late or left early); computed from the session's attendance. */
+  participantCount: number;
 }
 
-export const PLACEHOLDER_NAMES: readonly string[] = Object.keys(
-  placeholderValues(
-    {
-      v: 1, id: 'x', groupId: 'x', date: '', startTime: '', endTime: '', createdAt: '', updatedAt: '', completed: false,
-      clinical: { groupName: '', topics: '', interventions: '', leader: '' },
+function attendanceText({ entry, session }: NoteContext): string {
+  const label = ATTENDANCE_LABELS[entry.attendance];
+  if (entry.attendance === 'late' || entry.attendance === 'left-early') {
+    const timeIn = entry.timeIn || session.startTime;
+    const timeOut = entry.timeOut || session.endTime;
+    const minutes = durationMinutes(timeIn, timeOut);
+    return `${label} (in ${timeIn || '?'}, out ${timeOut || '?'}${minutes === null ? '' : `, ${minutes} min`})`;
+  }
+  return label;
+}
+
+function riskText({ entry }: NoteContext): string {
+  const { level, text } = entry.clinical.risk;
+  if (level === 'none-reported') return 'No risk reported or observed.';
+  return text.trim() ? `Concern: ${text.trim()}` : 'Concern noted.';
+}
+
+/**
+ * Every placeholder a template may use, with what it means. Unknown placeholders are a template error (so a typo
+ * never silently becomes an empty line in a chart).
+ */
+export const PLACEHOLDERS: Record<string, { label: string; value: (ctx: NoteContext) => string }> = {
+  groupName: { label: 'Group name', value: ({ session }) => session.clinical.groupName.trim() },
+  date: { label: 'Date', value: ({ session }) => formatDate(session.date) },
+  startTime: { label: 'Start time', value: ({ session }) => session.startTime },
+  endTime: { label: 'End time', value: ({ session }) => session.endTime },
+  duration: {
+    label: 'Duration',
+    value: ({ session }) => {
+      const minutes = durationMinutes(session.startTime, session.endTime);
+      return minutes === null ? '' : `${minutes} min`;
     },
-    {
-      v: 1, id: 'x', sessionId: 'x', memberId: 'x', order: 0, attendance: 'present', charted: null, updatedAt: '',
-      clinical: { memberName: '', interactedWithGroup: '', groupReaction: '', influencedGroup: '', groupInfluence: '', plan: '' },
-    },
-  ),
-);
+  },
+  topics: { label: 'Topics', value: ({ session }) => session.clinical.topics.trim() },
+  interventions: { label: 'Interventions', value: ({ session }) => session.clinical.interventions.trim() },
+  leader: { label: 'Leader', value: ({ session }) => session.clinical.leader.trim() },
+  coLeader: { label: 'Co-leader', value: ({ session }) => session.clinical.coLeader.trim() },
+  modality: { label: 'Modality', value: ({ session }) => (session.modality === 'telehealth' ? 'Telehealth' : 'In person') },
+  location: { label: 'Location', value: ({ session }) => session.clinical.location.trim() },
+  cptCode: { label: 'CPT code', value: ({ session }) => session.cptCode },
+  participantCount: { label: 'Number of participants', value: ({ participantCount }) => (participantCount > 0 ? String(participantCount) : '') },
+  attendance: { label: 'Attendance', value: attendanceText },
+  interactedWithGroup: { label: 'How the client interacted with the group', value: ({ entry }) => entry.clinical.interactedWithGroup.trim() },
+  groupReaction: { label: 'How the group reacted to the client', value: ({ entry }) => entry.clinical.groupReaction.trim() },
+  influencedGroup: { label: 'How the client influenced the group', value: ({ entry }) => entry.clinical.influencedGroup.trim() },
+  groupInfluence: { label: 'How the group influenced the client', value: ({ entry }) => entry.clinical.groupInfluence.trim() },
+  responseToInterventions: { label: 'Response to interventions', value: ({ entry }) => entry.clinical.responseToInterventions.trim() },
+  goals: { label: 'Progress toward goals', value: ({ entry }) => entry.clinical.goals.trim() },
+  risk: { label: 'Risk', value: riskText },
+  plan: { label: 'Plan', value: ({ entry }) => entry.clinical.plan.trim() },
+  signature: {
+    label: 'Signature',
+    value: ({ session }) => (session.clinical.leader.trim() ? `Signed: ${session.clinical.leader.trim()}` : ''),
+  },
+};
+
+export const PLACEHOLDER_NAMES: readonly string[] = Object.keys(PLACEHOLDERS);
+
+export function placeholderValues(ctx: NoteContext): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, { value }] of Object.entries(PLACEHOLDERS)) values[name] = value(ctx);
+  return values;
+}
+
+export function countParticipants(entries: readonly Entry[]): number {
+  return entries.filter((e) => e.attendance === 'present' || e.attendance === 'late' || e.attendance === 'left-early').length;
+}

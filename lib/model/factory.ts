@@ -26,7 +26,10 @@ export function newSession(init: Partial<Session['clinical']> = {}): Session {
     createdAt: at,
     updatedAt: at,
     completed: false,
-    clinical: { groupName: '', topics: '', interventions: '', leader: '', ...init },
+    format: 'plain',
+    modality: 'in-person',
+    cptCode: '90853',
+    clinical: { groupName: '', topics: '', interventions: '', leader: '', coLeader: '', location: '', ...init },
   };
 }
 
@@ -38,6 +41,8 @@ export function newEntry(sessionId: string, order: number, memberName = ''): Ent
     memberId: newId(),
     order,
     attendance: 'present',
+    timeIn: '',
+    timeOut: '',
     charted: null,
     updatedAt: nowIso(),
     clinical: {
@@ -46,6 +51,9 @@ export function newEntry(sessionId: string, order: number, memberName = ''): Ent
       groupReaction: '',
       influencedGroup: '',
       groupInfluence: '',
+      responseToInterventions: '',
+      goals: '',
+      risk: { level: 'none-reported', text: '' },
       plan: '',
     },
   };

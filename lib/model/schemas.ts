@@ -23,14 +23,23 @@ export const MemberSchema = z.strictObject({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
+export const NOTE_FORMATS = ['plain', 'soap', 'dap', 'birp', 'girp', 'sirp', 'pirp'] as const;
+export type NoteFormat = (typeof NOTE_FORMATS)[number];
+export const MODALITIES = ['in-person', 'telehealth'] as const;
+
 export const GroupClinicalSchema = z.strictObject({
   name: z.string().check(z.maxLength(200)),
   roster: z.array(MemberSchema),
+  /** Goals per member id, offered again in the next session. */
+  goals: z.record(z.string(), text),
+  defaultTopics: text,
+  defaultInterventions: text,
 });
 export const GroupSchema = z.strictObject({
   v: z.literal(RECORD_VERSION),
   id,
   updatedAt: isoDateTime,
+  format: z.enum(NOTE_FORMATS),
   clinical: GroupClinicalSchema,
 });
 export type Group = z.infer<typeof GroupSchema>;
@@ -39,7 +48,10 @@ export const SessionClinicalSchema = z.strictObject({
   groupName: z.string().check(z.maxLength(200)),
   topics: text,
   interventions: text,
+  /** Leader's name with credentials ("J. Morgan, LCSW"): also the note's signature line. */
   leader: z.string().check(z.maxLength(200)),
+  coLeader: z.string().check(z.maxLength(200)),
+  location: z.string().check(z.maxLength(200)),
 });
 export const SessionSchema = z.strictObject({
   v: z.literal(RECORD_VERSION),
@@ -51,12 +63,17 @@ export const SessionSchema = z.strictObject({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   completed: z.boolean(),
+  format: z.enum(NOTE_FORMATS),
+  modality: z.enum(MODALITIES),
+  cptCode: z.string().check(z.regex(/^[0-9A-Z]{0,5}$/)),
   clinical: SessionClinicalSchema,
 });
 export type Session = z.infer<typeof SessionSchema>;
 export type SessionClinical = z.infer<typeof SessionClinicalSchema>;
 
-export const ATTENDANCE = ['present', 'absent'] as const;
+export const ATTENDANCE = ['present', 'late', 'left-early', 'absent', 'excused'] as const;
+/** Members who were in the room get a clinical note; the others get none. */
+export const ATTENDED: readonly Attendance[] = ['present', 'late', 'left-early'];
 export type Attendance = (typeof ATTENDANCE)[number];
 
 /** The four group dynamics, in the order a note presents them. */
@@ -70,6 +87,9 @@ export const EntryClinicalSchema = z.strictObject({
   groupReaction: text,
   influencedGroup: text,
   groupInfluence: text,
+  responseToInterventions: text,
+  goals: text,
+  risk: z.strictObject({ level: z.enum(['none-reported', 'concern']), text }),
   plan: text,
 });
 export type EntryClinical = z.infer<typeof EntryClinicalSchema>;
@@ -84,6 +104,8 @@ export const EntrySchema = z.strictObject({
   /** Position in the session's member list. */
   order: z.number().check(z.int(), z.nonnegative()),
   attendance: z.enum(ATTENDANCE),
+  timeIn: optionalTime,
+  timeOut: optionalTime,
   charted: z.nullable(ChartedSchema),
   updatedAt: isoDateTime,
   clinical: EntryClinicalSchema,
