@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { composeSections, plainTemplate, renderNote } from '@/lib/compose';
-import { nowIso, type Entry } from '@/lib/model';
+import { BUILT_IN_TEMPLATES, composeSections, countParticipants, renderNote } from '@/lib/compose';
+import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
 import { detectInTab, fillInFrame, popOutPanel, resolveTargetTab } from '@/lib/messaging/tab-client';
 import { AlertDialog } from './AlertDialog';
@@ -24,6 +24,10 @@ const REMOVE_QUESTION: Question = {
   defaultChoice: 'cancel',
 };
 
+function notAttended(entry: Entry): string {
+  return `Not filled: marked ${entry.attendance} — members who did not attend get no clinical note`;
+}
+
 export function App() {
   const [state, actions] = useNotesStore();
   const [tabId, setTabId] = useState<number>();
@@ -46,13 +50,14 @@ export function App() {
   };
   const setStatus = (id: string, text: string) => setStatuses((s) => ({ ...s, [id]: text }));
 
+  const participants = countParticipants(state.entries);
   function noteFor(entry: Entry): string {
-    return renderNote(composeSections(plainTemplate, session, entry));
+    return renderNote(composeSections(BUILT_IN_TEMPLATES[session.format], session, entry, participants));
   }
 
   async function fill(entry: Entry) {
-    if (entry.attendance === 'absent') {
-      setStatus(entry.id, 'Not filled: marked absent — absent members get no clinical note');
+    if (!ATTENDED.includes(entry.attendance)) {
+      setStatus(entry.id, notAttended(entry));
       return;
     }
     if (tabId === undefined) {
@@ -89,7 +94,7 @@ export function App() {
   function statusOf(entry: Entry): string {
     const fromThisPanel = statuses[entry.id];
     if (fromThisPanel) return fromThisPanel;
-    if (entry.attendance === 'absent') return 'Not filled: marked absent — absent members get no clinical note';
+    if (!ATTENDED.includes(entry.attendance)) return notAttended(entry);
     return entry.charted ? 'Filled' : '';
   }
 
@@ -113,14 +118,14 @@ export function App() {
           {state.invalid.map((r) => `${r.store} ${r.date ?? ''} (${r.problem})`).join('; ')}
         </p>
       )}
-      <SessionForm session={session} actions={actions} />
+      <SessionForm session={session} participants={participants} actions={actions} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
         {state.entries.map((entry) => (
           <MemberCard
             key={entry.id}
             entry={entry}
-            preview={entry.attendance === 'absent' ? '' : noteFor(entry)}
+            preview={ATTENDED.includes(entry.attendance) ? noteFor(entry) : ''}
             status={statusOf(entry)}
             busy={busy !== undefined}
             actions={actions}

@@ -1,9 +1,18 @@
-import type { Session } from '@/lib/model';
+import { BUILT_IN_TEMPLATES, durationMinutes } from '@/lib/compose';
+import { NOTE_FORMATS, type Session } from '@/lib/model';
 import type { NotesActions } from './notes-store';
+import { Select } from './Select';
 import { TextArea, TextInput } from './TextArea';
 
-export function SessionForm({ session, actions }: { session: Session; actions: NotesActions }) {
+const FORMAT_OPTIONS = NOTE_FORMATS.map((value) => ({ value, label: BUILT_IN_TEMPLATES[value].name }));
+const MODALITY_OPTIONS = [
+  { value: 'in-person', label: 'In person' },
+  { value: 'telehealth', label: 'Telehealth' },
+] as const;
+
+export function SessionForm({ session, participants, actions }: { session: Session; participants: number; actions: NotesActions }) {
   const setClinical = (clinical: Partial<Session['clinical']>) => actions.updateSession({ clinical });
+  const minutes = durationMinutes(session.startTime, session.endTime);
   return (
     <section aria-labelledby="session-heading" class="card">
       <h2 id="session-heading">Group summary</h2>
@@ -14,7 +23,19 @@ export function SessionForm({ session, actions }: { session: Session; actions: N
         <TextInput label="Start time" type="time" value={session.startTime} onInput={(startTime) => actions.updateSession({ startTime })} />
         <TextInput label="End time" type="time" value={session.endTime} onInput={(endTime) => actions.updateSession({ endTime })} />
       </div>
-      <TextInput label="Leader" value={session.clinical.leader} onInput={(leader) => setClinical({ leader })} />
+      <p class="hint" aria-live="polite">
+        {minutes === null ? 'Duration: set a start and a later end time' : `Duration: ${minutes} min`} · Participants: {participants}
+      </p>
+      <div class="row">
+        <Select label="Note format" value={session.format} options={FORMAT_OPTIONS} onChange={(format) => actions.updateSession({ format })} />
+        <Select label="Modality" value={session.modality} options={MODALITY_OPTIONS} onChange={(modality) => actions.updateSession({ modality })} />
+        <TextInput label="CPT code" value={session.cptCode} onInput={(cptCode) => actions.updateSession({ cptCode: cptCode.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, 5) })} />
+      </div>
+      <div class="row">
+        <TextInput label="Leader and credentials" value={session.clinical.leader} onInput={(leader) => setClinical({ leader })} />
+        <TextInput label="Co-leader (optional)" value={session.clinical.coLeader} onInput={(coLeader) => setClinical({ coLeader })} />
+      </div>
+      <TextInput label="Location" value={session.clinical.location} onInput={(location) => setClinical({ location })} />
       <TextArea label="Topics" value={session.clinical.topics} onInput={(topics) => setClinical({ topics })} />
       <TextArea label="Interventions" value={session.clinical.interventions} onInput={(interventions) => setClinical({ interventions })} />
     </section>
