@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { applyAll, reviewSession, type ChartingState, type EntryReview, type FieldFinding } from '@/lib/checks/review';
 import { BUILT_IN_TEMPLATES, composeSections, countParticipants, renderNote } from '@/lib/compose';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
 import { detectInTab, fillInFrame, popOutPanel, resolveTargetTab } from '@/lib/messaging/tab-client';
 import { AlertDialog } from './AlertDialog';
+import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
 import { useNotesStore } from './notes-store';
 import { PastSessions } from './PastSessions';
@@ -28,6 +30,25 @@ function notAttended(entry: Entry): string {
   return `Not filled: marked ${entry.attendance} — members who did not attend get no clinical note`;
 }
 
+const STATE_LABELS: Record<ChartingState, string> = {
+  'not-started': 'not started',
+  drafted: 'drafted',
+  'checks-pass': 'checks pass',
+  filled: 'filled',
+};
+
+function confidentialityQuestion(name: string, count: number): Question {
+  return {
+    title: `${name}’s note names another group member`,
+    message: `${count} mention(s) of other members would go into ${name}’s chart. Fix them, or fill anyway if this is intended.`,
+    choices: [
+      { id: 'fill', label: 'Fill anyway' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    defaultChoice: 'cancel',
+  };
+}
+
 export function App() {
   const [state, actions] = useNotesStore();
   const [tabId, setTabId] = useState<number>();
@@ -38,6 +59,11 @@ export function App() {
   useEffect(() => {
     resolveTargetTab(location.search).then(setTabId, () => setTabId(undefined));
   }, []);
+
+  const reviews = useMemo(
+    () => (state.session ? reviewSession(state.session, state.entries, BUILT_IN_TEMPLATES[state.session.format]) : new Map<string, EntryReview>()),
+    [state.session, state.entries],
+  );
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
   if (state.status === 'error' || !state.session) return <p role="alert">{state.error ?? 'Could not open your notes.'}</p>;
@@ -63,6 +89,14 @@ export function App() {
     if (tabId === undefined) {
       setStatus(entry.id, 'Not filled: no EHR tab to fill; open the client’s chart and try again');
       return;
+    }
+    const review = reviews.get(entry.id);
+    if (review && review.blocking.length > 0) {
+      const choice = await ask(confidentialityQuestion(entry.clinical.memberName.trim(), review.blocking.length));
+      if (choice !== 'fill') {
+        setStatus(entry.id, 'Not filled: the note names another group member');
+        return;
+      }
     }
     setBusy(entry.id);
     setStatus(entry.id, 'Filling…');
@@ -98,6 +132,16 @@ export function App() {
     return entry.charted ? 'Filled' : '';
   }
 
+  const attendedEntries = state.entries.filter((e) => ATTENDED.includes(e.attendance));
+  const chartedCount = attendedEntries.filter((e) => e.charted).length;
+  function fix(entry: Entry, findings: FieldFinding[]) {
+    const clinical: Partial<Entry['clinical']> = {};
+    for (const field of new Set(findings.map((f) => f.field))) {
+      clinical[field] = applyAll(entry.clinical[field], findings.filter((f) => f.field === field));
+    }
+    actions.updateEntry(entry.id, { clinical });
+  }
+
   return (
     <main>
       <header class="top">
@@ -118,6 +162,27 @@ export function App() {
           {state.invalid.map((r) => `${r.store} ${r.date ?? ''} (${r.problem})`).join('; ')}
         </p>
       )}
+      <section aria-label="Charting progress" class="card">
+        <p class="progress">
+          {chartedCount} of {attendedEntries.length} charted
+        </p>
+        <ul class="states">
+          {state.entries.map((e) => (
+            <li key={e.id}>
+              {e.clinical.memberName.trim() || 'Unnamed'}:{' '}
+              {ATTENDED.includes(e.attendance)
+                ? e.charted
+                  ? `filled ${new Date(e.charted.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} on ${e.charted.site.replace(/^https?:\/\//, '')}`
+                  : STATE_LABELS[reviews.get(e.id)?.state ?? 'not-started']
+                : e.attendance}
+            </li>
+          ))}
+        </ul>
+        <label class="inline">
+          <input type="checkbox" checked={session.completed} onChange={(ev) => actions.updateSession({ completed: ev.currentTarget.checked })} />
+          Session complete
+        </label>
+      </section>
       <SessionForm session={session} participants={participants} actions={actions} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
@@ -131,7 +196,17 @@ export function App() {
             actions={actions}
             onFill={() => void fill(entry)}
             onRemove={() => void remove(entry)}
-          />
+          >
+            {reviews.get(entry.id) && (
+              <Findings
+                review={reviews.get(entry.id)!}
+                name={entry.clinical.memberName.trim()}
+                textOf={(f) => entry.clinical[f.field]}
+                onFix={(f) => fix(entry, [f])}
+                onFixAll={(fs) => fix(entry, fs)}
+              />
+            )}
+          </MemberCard>
         ))}
         <button type="button" onClick={actions.addMember}>
           Add member
