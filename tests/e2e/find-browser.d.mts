@@ -1,0 +1,7 @@
+export const BROWSER_CANDIDATES: string[];
+/** $CHROME_PATH (when it exists), the usual install locations, then chromium/chrome on PATH; null when none. */
+export function findBrowser(env?: Record<string, string | undefined>): string | null;
+/** Why no browser was found and how to install one. */
+export function browserHelp(env?: Record<string, string | undefined>): string;
+/** Branded Google Chrome (137+) ignores --load-extension. */
+export function isBrandedChrome(browserPath: string): boolean;
