@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Group Note Filler',
     description: 'Write a group therapy note once, fill each client’s chart. Patient data stays on this computer.',
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: DEMO_HOSTS,
     action: { default_title: 'Open group notes' },
     content_security_policy:

@@ -3,7 +3,7 @@ import { applyAll, reviewSession, type ChartingState, type EntryReview, type Fie
 import { BUILT_IN_TEMPLATES, composeSections, countParticipants, renderNote } from '@/lib/compose';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
-import { detectInTab, fillInFrame, popOutPanel, resolveTargetTab } from '@/lib/messaging/tab-client';
+import { detectInTab, fillInFrame, popOutPanel, resolveTargetTab, undoInFrame } from '@/lib/messaging/tab-client';
 import { AlertDialog } from './AlertDialog';
 import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
@@ -54,6 +54,8 @@ export function App() {
   const [tabId, setTabId] = useState<number>();
   const [statuses, setStatuses] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
+  /** Where each member's last fill landed in this panel, for one-click undo. */
+  const [lastFills, setLastFills] = useState<Record<string, { tabId: number; frameId: number; notice?: string }>>({});
   const [asking, setAsking] = useState<Asking>();
 
   useEffect(() => {
@@ -75,6 +77,8 @@ export function App() {
     setAsking(undefined);
   };
   const setStatus = (id: string, text: string) => setStatuses((s) => ({ ...s, [id]: text }));
+  const [notices, setNotices] = useState<Record<string, string>>({});
+  const setNotice = (id: string, text: string) => setNotices((s) => ({ ...s, [id]: text }));
 
   const participants = countParticipants(state.entries);
   function noteFor(entry: Entry): string {
@@ -107,15 +111,38 @@ export function App() {
         detect: () => detectInTab(target),
         fill: (frameId, candidate, text, mode) => fillInFrame(target, frameId, candidate, text, mode),
         ask,
-      });
+      }, entry.clinical.memberName.trim());
       if (result.filled) {
         actions.updateEntry(entry.id, { charted: { at: nowIso(), site: result.site } });
+        setLastFills((m) => ({ ...m, [entry.id]: { tabId: target, frameId: result.frameId, notice: result.notice } }));
         setStatus(entry.id, 'Filled');
       } else {
         setStatus(entry.id, `Not filled: ${result.reason}`);
       }
     } finally {
       setBusy(undefined);
+    }
+  }
+
+  async function undo(entry: Entry) {
+    const last = lastFills[entry.id];
+    if (!last) return;
+    const reply = await undoInFrame(last.tabId, last.frameId);
+    if (reply.ok) {
+      actions.updateEntry(entry.id, { charted: null });
+      setLastFills(({ [entry.id]: _, ...rest }) => rest);
+      setStatus(entry.id, 'Not filled: fill undone; the field is back as it was');
+    } else {
+      setStatus(entry.id, `Not filled: ${reply.error.message.replace(/\.$/, '')}`);
+    }
+  }
+
+  async function copy(entry: Entry) {
+    try {
+      await navigator.clipboard.writeText(noteFor(entry));
+      setNotice(entry.id, 'Note copied: paste it into the chart with Ctrl+V.');
+    } catch {
+      setNotice(entry.id, 'Could not copy: select the text in the preview and copy it by hand.');
     }
   }
 
@@ -196,6 +223,9 @@ export function App() {
             actions={actions}
             onFill={() => void fill(entry)}
             onRemove={() => void remove(entry)}
+            onUndo={lastFills[entry.id] ? () => void undo(entry) : undefined}
+            onCopy={() => void copy(entry)}
+            notice={notices[entry.id] ?? lastFills[entry.id]?.notice}
           >
             {reviews.get(entry.id) && (
               <Findings

@@ -28,13 +28,17 @@ export interface MemberCardProps {
   children?: preact.ComponentChildren;
   onFill: () => void;
   onRemove: () => void;
+  /** Present only while this panel can undo the member's last fill. */
+  onUndo?: () => void;
+  onCopy: () => void;
+  notice?: string;
 }
 
 export function memberDisplayName(entry: Entry): string {
   return entry.clinical.memberName.trim();
 }
 
-export function MemberCard({ entry, preview, status, busy, actions, children, onFill, onRemove }: MemberCardProps) {
+export function MemberCard({ entry, preview, status, busy, actions, children, onFill, onRemove, onUndo, onCopy, notice }: MemberCardProps) {
   const name = memberDisplayName(entry);
   const attended = ATTENDED.includes(entry.attendance);
   const setClinical = (clinical: Partial<Entry['clinical']>) => actions.updateEntry(entry.id, { clinical });
@@ -81,7 +85,7 @@ export function MemberCard({ entry, preview, status, busy, actions, children, on
           {children}
           <details class="preview">
             <summary>Preview of {name || 'this member'}’s note</summary>
-            <pre aria-label={`Note preview for ${name || 'this member'}`}>{preview}</pre>
+            <pre role="region" aria-label={`Note preview for ${name || 'this member'}`}>{preview}</pre>
           </details>
         </>
       )}
@@ -89,6 +93,16 @@ export function MemberCard({ entry, preview, status, busy, actions, children, on
         <button type="button" class="primary" disabled={busy || !name} onClick={onFill}>
           Fill chart for {name || 'member'}
         </button>
+        {onUndo && (
+          <button type="button" disabled={busy} onClick={onUndo}>
+            Undo fill
+          </button>
+        )}
+        {attended && (
+          <button type="button" onClick={onCopy}>
+            Copy note
+          </button>
+        )}
         <button type="button" class="quiet" onClick={onRemove} aria-label={`Remove ${name || 'member'}`}>
           Remove
         </button>
@@ -96,6 +110,7 @@ export function MemberCard({ entry, preview, status, busy, actions, children, on
       <p role="status" class="status">
         {status}
       </p>
+      {notice && <p class="hint">{notice}</p>}
     </fieldset>
   );
 }

@@ -1,13 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EXISTING_TEXT_QUESTION, runFill, type FillDeps } from '@/lib/messaging/fill-flow';
+import { EXISTING_TEXT_QUESTION, otherOriginQuestion, runFill, wrongPatientQuestion, type FillDeps } from '@/lib/messaging/fill-flow';
 import type { FrameDetect } from '@/lib/messaging/tab-client';
 import { errorReply, okReply } from '@/lib/messaging/protocol';
 
-function frame(frameId: number, candidates: { score: number; hasText?: boolean }[]): FrameDetect {
+function frame(
+  frameId: number,
+  candidates: { score: number; hasText?: boolean }[],
+  extra: { origin?: string; patient?: string } = {},
+): FrameDetect {
   return {
     frameId,
-    origin: `http://127.0.0.1:${4780 + frameId}`,
-    patient: {},
+    origin: extra.origin ?? 'http://127.0.0.1:4780',
+    patient: extra.patient ? { name: extra.patient } : {},
     candidates: candidates.map((c, index) => ({ index, kind: 'textarea', label: 'Progress note', score: c.score, hasText: c.hasText ?? false })),
   };
 }
@@ -24,7 +28,7 @@ function deps(frames: FrameDetect[], answer = 'append', fillReply = okReply({ la
 describe('runFill', () => {
   it('fills the best-scored candidate across frames without asking when it is empty', async () => {
     const d = deps([frame(0, [{ score: 2 }]), frame(3, [{ score: 1 }, { score: 9 }])]);
-    expect(await runFill('note', d)).toEqual({ filled: true, site: 'http://127.0.0.1:4783', frameId: 3 });
+    expect(await runFill('note', d)).toEqual({ filled: true, site: 'http://127.0.0.1:4780', frameId: 3 });
     expect(d.fill).toHaveBeenCalledWith(3, 1, 'note', 'append');
     expect(d.ask).not.toHaveBeenCalled();
   });
@@ -50,5 +54,35 @@ describe('runFill', () => {
     expect(await runFill('note', deps([frame(0, [])]))).toEqual({ filled: false, reason: 'no note field found on this page' });
     const failed = deps([frame(0, [{ score: 1 }])], 'append', errorReply('did-not-land', 'The note did not appear in the field.') as never);
     expect(await runFill('note', failed)).toEqual({ filled: false, reason: 'The note did not appear in the field' });
+  });
+
+  it('blocks a fill into another patient’s chart until the clinician confirms, naming both', async () => {
+    const frames = [frame(0, [{ score: 5 }], { patient: 'Lee, Marcus' })];
+    const cancel = deps(frames, 'cancel');
+    expect(await runFill('note', cancel, 'Dana Reyes')).toEqual({ filled: false, reason: 'the page shows Lee, Marcus, not Dana Reyes' });
+    expect(cancel.ask).toHaveBeenCalledWith(wrongPatientQuestion('Dana Reyes', 'Lee, Marcus'));
+    expect(wrongPatientQuestion('Dana Reyes', 'Lee, Marcus').message).toContain('Lee, Marcus');
+    expect(cancel.fill).not.toHaveBeenCalled();
+    const anyway = deps(frames, 'fill');
+    expect(await runFill('note', anyway, 'Dana Reyes')).toMatchObject({ filled: true });
+  });
+
+  it('fills the matching chart without asking, and notes when no patient is shown', async () => {
+    const match = deps([frame(0, [{ score: 5 }], { patient: 'REYES, DANA M' })]);
+    expect(await runFill('note', match, 'Dana Reyes')).toEqual({ filled: true, site: 'http://127.0.0.1:4780', frameId: 0 });
+    expect(match.ask).not.toHaveBeenCalled();
+    const unknown = deps([frame(0, [{ score: 5 }])]);
+    expect(await runFill('note', unknown, 'Dana Reyes')).toMatchObject({ filled: true, notice: expect.stringContaining('Patient not found') });
+    expect(unknown.ask).not.toHaveBeenCalled();
+  });
+
+  it('asks before filling a frame of another origin', async () => {
+    const frames = [frame(0, [{ score: 1 }]), frame(7, [{ score: 9 }], { origin: 'http://localhost:4781' })];
+    const cancel = deps(frames, 'cancel');
+    expect(await runFill('note', cancel)).toMatchObject({ filled: false });
+    expect(cancel.ask).toHaveBeenCalledWith(otherOriginQuestion('http://localhost:4781'));
+    expect(cancel.fill).not.toHaveBeenCalled();
+    const ok = deps(frames, 'fill');
+    expect(await runFill('note', ok)).toMatchObject({ filled: true, frameId: 7 });
   });
 });
