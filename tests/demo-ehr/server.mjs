@@ -16,6 +16,7 @@
 //   POST /api/clients/<id>/notes             JSON { text, cptCode, date, chiefComplaint?, editor? } -> 201 { note }
 //   GET  /vendor/<npm-package>/<path>        node_modules/<npm-package>/<path>, read-only
 //   GET  /<anything else>                    static file under public/
+import { layoutPage } from './layouts.mjs';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,6 +135,10 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
       }
       const importMap = readImportMap(editor);
       return sendHtml(res, 200, newNotePage(client, { editor, variants, importMap }));
+    }
+    if ((m = /^\/layouts\/([a-z-]+)\/?$/.exec(p))) {
+      const html = layoutPage(m[1], url.searchParams, req.headers.host);
+      return html ? sendHtml(res, 200, html) : sendHtml(res, 404, notFoundPage());
     }
     if (p === '/favicon.ico') return serveFile(req, res, PUBLIC_DIR, 'favicon.svg');
     if ((m = /^\/(schedule|billing|messages|reports|settings|help)\/?$/.exec(p))) {

@@ -1,0 +1,109 @@
+// Driving the side panel the way a clinician (or a screen reader) does: by role and accessible name.
+import type { Locator, Page } from 'playwright-core';
+
+export interface SessionInput {
+  groupName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  topics: string;
+  interventions: string;
+  leader?: string;
+}
+
+export interface MemberFill {
+  name: string;
+  attendance?: 'Present' | 'Absent' | 'Late' | 'Left early' | 'Excused';
+  interacted: string;
+  reacted: string;
+  influenced: string;
+  influencedBy: string;
+  response?: string;
+  plan: string;
+}
+
+export const DYNAMIC_LABELS = {
+  interacted: 'How the client interacted with the group',
+  reacted: 'How the group reacted to the client',
+  influenced: 'How the client influenced the group',
+  influencedBy: 'How the group influenced the client',
+} as const;
+
+export const SAMPLE_SESSION: SessionInput = {
+  groupName: 'Anxiety Skills Group',
+  date: '2026-11-27',
+  startTime: '10:00',
+  endTime: '10:50',
+  topics: 'Grounding techniques for panic symptoms',
+  interventions: 'Psychoeducation on the stress response.\n\nGuided 5-4-3-2-1 grounding practice.',
+  leader: 'J. Morgan, LCSW',
+};
+
+export const SAMPLE_DANA: MemberFill = {
+  name: 'Dana Reyes',
+  interacted: 'Client described two recent panic episodes at work.\n\nLater practised grounding with the group.',
+  reacted: 'Peers shared similar experiences and offered encouragement.',
+  influenced: 'Her description prompted two peers to describe their own early warning signs.',
+  influencedBy: 'Client reported that hearing peers made the symptoms feel less frightening.',
+  response: 'Client completed the grounding exercise and rated anxiety 6/10 before and 3/10 after.',
+  plan: 'Practise grounding twice daily; return next week.',
+};
+
+export const memberBlock = (panel: Page, name: string) => panel.getByRole('group', { name: `Member: ${name}`, exact: true });
+
+export async function typeSession(panel: Page, s: SessionInput): Promise<void> {
+  const box = (name: string) => panel.getByRole('textbox', { name, exact: true });
+  await box('Group name').fill(s.groupName);
+  await panel.getByLabel('Date', { exact: true }).fill(s.date);
+  await panel.getByLabel('Start time', { exact: true }).fill(s.startTime);
+  await panel.getByLabel('End time', { exact: true }).fill(s.endTime);
+  if (s.leader) await box('Leader and credentials').fill(s.leader);
+  await box('Topics').fill(s.topics);
+  await box('Interventions').fill(s.interventions);
+}
+
+export async function addMember(panel: Page, m: MemberFill): Promise<Locator> {
+  await panel.getByRole('button', { name: 'Add member', exact: true }).click();
+  const fresh = panel.getByRole('group', { name: /^Member:/ }).last();
+  await fresh.getByRole('textbox', { name: 'Member name', exact: true }).fill(m.name);
+  const block = memberBlock(panel, m.name);
+  if (m.attendance && m.attendance !== 'Present') {
+    await block.getByLabel('Attendance', { exact: true }).selectOption({ label: m.attendance });
+    if (m.attendance === 'Absent' || m.attendance === 'Excused') return block;
+  }
+  for (const [key, label] of Object.entries(DYNAMIC_LABELS) as [keyof typeof DYNAMIC_LABELS, string][]) {
+    await block.getByRole('textbox', { name: label, exact: true }).fill(m[key]);
+  }
+  if (m.response) await block.getByRole('textbox', { name: 'Response to interventions', exact: true }).fill(m.response);
+  await block.getByRole('textbox', { name: 'Plan', exact: true }).fill(m.plan);
+  return block;
+}
+
+const isFinal = (t: string) => t === 'Filled' || /^Not filled\b/.test(t);
+
+/** Press "Fill chart for <name>" and wait until the member's status reads "Filled" or "Not filled: …" again. */
+export async function fillChart(panel: Page, name: string, onDialog?: (dialog: Locator) => Promise<void>, timeout = 15_000): Promise<string> {
+  const block = memberBlock(panel, name);
+  const status = block.getByRole('status');
+  // Count the status's changes, so a second "Filled" in a row is told apart from the first.
+  await status.evaluate((el) => {
+    const counted = el as HTMLElement & { changes?: number };
+    counted.changes = 0;
+    new MutationObserver(() => (counted.changes = (counted.changes ?? 0) + 1)).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  await block.getByRole('button', { name: `Fill chart for ${name}`, exact: true }).click();
+  const deadline = Date.now() + timeout;
+  let handled = false;
+  for (;;) {
+    const dialog = panel.getByRole('alertdialog');
+    if (onDialog && !handled && (await dialog.count()) > 0) {
+      handled = true;
+      await onDialog(dialog);
+    }
+    const changes = await status.evaluate((el) => (el as HTMLElement & { changes?: number }).changes ?? 0);
+    const text = (await status.innerText()).trim();
+    if (changes > 0 && isFinal(text)) return text;
+    if (Date.now() > deadline) throw new Error(`"${name}": status still ${JSON.stringify(text)} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
