@@ -1,0 +1,57 @@
+import type { FieldKind, FillMode } from '../types';
+
+/**
+ * How to read, fill, snapshot and restore one kind of editor. A new editor kind is one file exporting an
+ * adapter plus one line in ./index.ts (first match wins, so put specific editors before generic ones).
+ */
+export interface EditorAdapter {
+  kind: FieldKind;
+  matches(el: HTMLElement): boolean;
+  /** The field's text as the clinician sees it, paragraphs as "\n"/"\n\n". */
+  read(el: HTMLElement): string;
+  /** Insert `text` at the end (append) or over everything (replace). Never throws on a page quirk. */
+  fill(el: HTMLElement, text: string, mode: FillMode): void | Promise<void>;
+  /** Whatever restore needs to put the field back exactly as it was. */
+  snapshot(el: HTMLElement): unknown;
+  restore(el: HTMLElement, snapshot: unknown): void;
+}
+
+/** The page window the element belongs to (the content script's view of it), or null when detached. */
+export function viewOf(el: Element): (Window & typeof globalThis) | null {
+  return el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+}
+
+/** Text to put between existing text and an appended note: a blank line unless one is already there. */
+export function separatorAfter(existing: string): string {
+  if (!existing.trim()) return '';
+  if (/\n[ \t]*\n[ \t]*$/.test(existing)) return '';
+  if (/\n[ \t]*$/.test(existing)) return '\n';
+  return '\n\n';
+}
+
+/** `\r\n` and `\r` as `\n`. */
+export const unixNewlines = (s: string): string => s.replace(/\r\n?/g, '\n');
+
+/**
+ * `execCommand('insertText')` at the current selection: trusted input events and the field's native undo.
+ * False when the browser lacks it or refuses (deprecated API: absent in test DOMs, a no-op in some editors).
+ */
+export function execInsertText(doc: Document, text: string): boolean {
+  const exec = (doc as Document & { execCommand?: unknown }).execCommand;
+  if (typeof exec !== 'function') return false;
+  try {
+    return doc.execCommand('insertText', false, text) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Dispatch a bubbling event built in the element's own window, `input` as an InputEvent where available. */
+export function fire(el: HTMLElement, type: 'input' | 'change', data?: string): void {
+  const view = viewOf(el);
+  const init = { bubbles: true, composed: true };
+  let event: Event;
+  if (type === 'input' && view?.InputEvent) event = new view.InputEvent('input', { ...init, inputType: 'insertText', data: data ?? null });
+  else event = view ? new view.Event(type, init) : new Event(type, init);
+  el.dispatchEvent(event);
+}

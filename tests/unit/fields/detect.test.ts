@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { findCandidates, isEditingHost } from '@/lib/fields/detect';
+import { page, withLayout } from './helpers';
+
+const ids = () => findCandidates(document).map((c) => c.element.id);
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('findCandidates', () => {
+  it('ranks the large "Progress note" textarea first and leaves out search, login, hidden and disabled fields', () => {
+    page(`
+      <form>
+        <label for="q">Search</label><input id="q" type="text">
+        <label for="cc">Chief complaint</label><input id="cc" type="text">
+        <label for="user">User name</label><input id="user">
+        <label for="pw">Password</label><input id="pw" type="password">
+        <label for="hid">Progress note (old)</label><textarea id="hid" style="display:none" rows="20" cols="80"></textarea>
+        <label for="dis">Progress note (locked)</label><textarea id="dis" disabled rows="20" cols="80"></textarea>
+        <label for="cm">Comments</label><textarea id="cm" rows="2"></textarea>
+        <label for="note">Progress note</label><textarea id="note" rows="15" cols="80"></textarea>
+      </form>`);
+    const found = findCandidates(document);
+    expect(found.map((c) => c.element.id)).toEqual(['note', 'cm', 'cc']);
+    expect(found[0]).toMatchObject({ kind: 'textarea', label: 'Progress note' });
+    expect(found[2]).toMatchObject({ kind: 'input', label: 'Chief complaint' });
+  });
+
+  it('leaves out every kind of field that cannot or should not take a note', () => {
+    page(`
+      <input id="ok" aria-label="Progress note">
+      <input id="t-search" type="search" aria-label="Progress note">
+      <input id="t-email" type="email" aria-label="Progress note">
+      <input id="t-number" type="number" aria-label="Progress note">
+      <input id="t-date" type="date" aria-label="Progress note">
+      <input id="t-hidden" type="hidden" aria-label="Progress note">
+      <input id="role-search" role="searchbox" aria-label="Progress note">
+      <input id="find" placeholder="Find a patient">
+      <input id="filter" name="filterText">
+      <input id="mail" aria-label="E-mail">
+      <input id="login" name="loginId">
+      <input id="ac" autocomplete="username" aria-label="Progress note">
+      <input id="short" maxlength="50" aria-label="Progress note">
+      <input id="tiny" size="4" aria-label="Progress note">
+      <textarea id="ro" readonly aria-label="Progress note"></textarea>
+      <textarea id="attr-hidden" hidden aria-label="Progress note"></textarea>
+      <textarea id="invisible" style="visibility:hidden" aria-label="Progress note"></textarea>
+      <div style="display:none"><textarea id="in-hidden-parent" aria-label="Progress note"></textarea></div>
+      <div hidden><textarea id="in-hidden-attr-parent" aria-label="Progress note"></textarea></div>
+      <fieldset disabled><textarea id="in-disabled-set" aria-label="Progress note"></textarea></fieldset>
+      <div id="aria-dis" contenteditable="true" aria-disabled="true" aria-label="Progress note"></div>
+      <div id="aria-ro" contenteditable="true" aria-readonly="true" aria-label="Progress note"></div>
+      <div id="search-ed" contenteditable="true" aria-label="Search notes"></div>`);
+    expect(ids()).toEqual(['ok']);
+  });
+
+  it('keeps a plain text input, with a low score, and an input without type', () => {
+    page(`<input id="a" type="text" aria-label="Details"><input id="b" aria-label="Details">
+          <textarea id="c" aria-label="Details"></textarea>`);
+    const found = findCandidates(document);
+    expect(found.map((c) => c.element.id)).toEqual(['c', 'a', 'b']);
+    expect(found[1]!.score).toBeLessThan(found[0]!.score);
+  });
+
+  it('finds contenteditable hosts, not their descendants or contenteditable=false', () => {
+    page(`
+      <div id="ed" contenteditable="true"><p>hello</p><span id="inner" contenteditable="true">x</span></div>
+      <div id="off" contenteditable="false">x</div>
+      <div id="plain" contenteditable="plaintext-only"></div>
+      <div id="bare" contenteditable></div>
+      <div id="rt" role="textbox" aria-label="Not editable">static text</div>`);
+    const found = findCandidates(document);
+    expect(found.map((c) => c.element.id).sort()).toEqual(['bare', 'ed', 'plain']);
+    expect(found.every((c) => c.kind === 'contenteditable')).toBe(true);
+  });
+
+  it('isEditingHost accepts true/""/plaintext-only tops only', () => {
+    const $ = page(`<div id="a" contenteditable="TRUE"><b id="b">x</b></div><div id="c" contenteditable="false"></div>`);
+    expect(isEditingHost($('a'))).toBe(true);
+    expect(isEditingHost($('b'))).toBe(false);
+    expect(isEditingHost($('c'))).toBe(false);
+  });
+
+  it('finds fields inside open shadow roots, nested ones too, with labels from inside the root', () => {
+    const $ = page(`<x-app id="host"></x-app><textarea id="light" aria-label="Misc"></textarea>`);
+    const root = $('host').attachShadow({ mode: 'open' });
+    root.innerHTML = `<label for="n">Session note</label><textarea id="n" rows="10" cols="60"></textarea><x-ed id="inner"></x-ed>`;
+    const inner = root.getElementById('inner')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = `<div contenteditable="true" id="deep" aria-label="Plan"></div>`;
+    const found = findCandidates(document);
+    expect(found.map((c) => c.element.id).sort()).toEqual(['deep', 'light', 'n']);
+    const n = found.find((c) => c.element.id === 'n')!;
+    expect(n.label).toBe('Session note');
+    expect(found[0]!.element.id).toBe('n');
+  });
+
+  it('uses name/id hints when there is no label', () => {
+    page(`<textarea id="ctl00_txtMisc"></textarea><textarea id="ctl00_txtProgressNote"></textarea>`);
+    expect(ids()[0]).toBe('ctl00_txtProgressNote');
+  });
+
+  it('ranks the focused field up', () => {
+    const $ = page(`<textarea id="a" aria-label="Note"></textarea><textarea id="b" aria-label="Note"></textarea>`);
+    expect(ids()).toEqual(['a', 'b']);
+    $('b').focus();
+    expect(ids()).toEqual(['b', 'a']);
+  });
+
+  it('treats a designMode document body as one editable field', () => {
+    page(`<p>old</p>`);
+    document.designMode = 'on';
+    try {
+      const found = findCandidates(document);
+      expect(found.map((c) => c.element)).toContain(document.body);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  describe('with layout', () => {
+    it('drops zero-size, parked off-page and tiny fields and ranks by rendered area', () => {
+      const $ = page(`
+        <textarea id="zero" aria-label="Note"></textarea>
+        <textarea id="parked" aria-label="Note"></textarea>
+        <input id="tiny" aria-label="Note">
+        <textarea id="small" aria-label="Note"></textarea>
+        <textarea id="big" aria-label="Note"></textarea>
+        <div id="empty-ed" contenteditable="true" aria-label="Note"></div>`);
+      const undo = withLayout([
+        [$('zero'), { w: 0, h: 0 }],
+        [$('parked'), { x: -10000, w: 300, h: 100 }],
+        [$('tiny'), { w: 30, h: 20 }],
+        [$('small'), { w: 200, h: 40 }],
+        [$('big'), { w: 800, h: 400, y: 2000 }],
+        [$('empty-ed'), { w: 600, h: 0 }],
+      ]);
+      try {
+        expect(ids()).toEqual(['big', 'empty-ed', 'small']);
+      } finally {
+        undo();
+      }
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { scoreField, sectionOf, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
+
+const order = (list: ScoreFeatures[]) =>
+  list
+    .map((f) => ({ f, s: scoreField(f) }))
+    .sort((a, b) => b.s - a.s)
+    .map((x) => x.f.label);
+
+describe('scoreField', () => {
+  it('orders a big progress-note textarea above the usual distractors', () => {
+    expect(
+      order([
+        { kind: 'input', label: 'Chief complaint' },
+        { kind: 'textarea', label: 'Comments', rows: 2, cols: 20 },
+        { kind: 'input', label: 'Subject' },
+        { kind: 'textarea', label: 'Progress note', rows: 15, cols: 80 },
+        { kind: 'contenteditable', label: 'Session narrative' },
+      ]),
+    ).toEqual(['Progress note', 'Session narrative', 'Comments', 'Subject', 'Chief complaint']);
+  });
+
+  it('prefers the larger of two otherwise equal fields, by rendered area', () => {
+    const small = scoreField({ kind: 'textarea', label: 'Note', area: 200 * 40 });
+    const big = scoreField({ kind: 'textarea', label: 'Note', area: 800 * 400 });
+    expect(big).toBeGreaterThan(small);
+  });
+
+  it('penalises a short maxlength and rewards focus and being in view', () => {
+    const base: ScoreFeatures = { kind: 'textarea', label: 'Note' };
+    expect(scoreField({ ...base, maxLength: 100 })).toBeLessThan(scoreField(base));
+    expect(scoreField({ ...base, focused: true })).toBeGreaterThan(scoreField(base));
+    expect(scoreField({ ...base, inViewport: true })).toBeGreaterThan(scoreField(base));
+  });
+
+  it('counts name/id hints at half weight', () => {
+    const none = scoreField({ kind: 'textarea', label: '' });
+    const hinted = scoreField({ kind: 'textarea', label: '', hints: 'txt progress note' });
+    const labelled = scoreField({ kind: 'textarea', label: 'Progress note' });
+    expect(hinted).toBeGreaterThan(none);
+    expect(labelled).toBeGreaterThan(hinted);
+  });
+
+  it('vocabulary: note words up, search/login/name/title down, subject is not subjective', () => {
+    expect(vocabularyScore('Group therapy progress note')).toBeGreaterThan(40);
+    expect(vocabularyScore('Search')).toBeLessThan(0);
+    expect(vocabularyScore('User name')).toBeLessThan(0);
+    expect(vocabularyScore('Title')).toBeLessThan(0);
+    expect(vocabularyScore('Subject')).toBeLessThan(0);
+    expect(vocabularyScore('Subjective')).toBeGreaterThan(0);
+    expect(vocabularyScore('txtProgressNote')).toBe(vocabularyScore('progress note'));
+  });
+});
+
+describe('sectionOf', () => {
+  it.each([
+    ['Subjective', 'subjective'],
+    ['S - Subjective:', 'subjective'],
+    ['O', 'objective'],
+    ['Objective findings', 'objective'],
+    ['(A)', 'assessment'],
+    ['Assessment', 'assessment'],
+    ['Plan', 'plan'],
+    ['Plan for next session', 'plan'],
+    ['Treatment plan goals', 'goal'],
+    ['Goals and objectives', 'goal'],
+    ['Data', 'data'],
+    ['Behaviour', 'behavior'],
+    ['Behavioral observations', 'behavior'],
+    ['Interventions used', 'intervention'],
+    ['Client response to interventions', 'response'],
+    ['Problem', 'problem'],
+    ['Situation', 'situation'],
+    ['Progress note', null],
+    ['Chief complaint', null],
+    ['', null],
+  ])('%j → %j', (label, key) => {
+    expect(sectionOf(label)).toBe(key);
+  });
+});
