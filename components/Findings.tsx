@@ -1,4 +1,4 @@
-import type { EntryReview, FieldFinding } from '@/lib/checks/review';
+import { hasReplacement, type EntryReview, type FieldFinding } from '@/lib/checks/review';
 
 const FIELD_LABELS: Record<FieldFinding['field'], string> = {
   interactedWithGroup: 'Interacted with the group',
@@ -29,9 +29,11 @@ export function Findings({ review, name, textOf, onFix, onFixAll }: {
           {all.map((f) => (
             <li key={`${f.field}:${f.start}`} class={f.check === 'confidentiality' ? 'block' : 'warn'}>
               {FIELD_LABELS[f.field]}: “{textOf(f).slice(f.start, f.end)}” — {f.message}{' '}
-              <button type="button" class="link" onClick={() => onFix(f)}>
-                Replace with “{f.suggestion}”
-              </button>
+              {hasReplacement(f) && (
+                <button type="button" class="link" onClick={() => onFix(f)}>
+                  Replace with “{f.suggestion}”
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -4,7 +4,12 @@ import { findClones } from './cloning';
 import { checkCompleteness } from './completeness';
 import { checkConfidentiality } from './confidentiality';
 import type { Finding } from './finding';
-import { checkObjectivity } from './objectivity';
+import { DESCRIBE, checkObjectivity } from './objectivity';
+
+/** Some findings have advice instead of a replacement ("describe the behaviour observed"): never paste advice. */
+export function hasReplacement(finding: Pick<Finding, 'suggestion'>): boolean {
+  return finding.suggestion !== DESCRIBE;
+}
 
 /** The member's own text fields the checks read, with the labels the panel shows them under. */
 export const CHECKED_FIELDS = [
@@ -101,6 +106,7 @@ export function reviewSession(session: Session, entries: readonly Entry[], templ
 
 /** Applies one finding's suggestion to the text it was found in. */
 export function applySuggestion(text: string, finding: Pick<Finding, 'start' | 'end' | 'suggestion'>): string {
+  if (!hasReplacement(finding)) return text;
   return text.slice(0, finding.start) + finding.suggestion + text.slice(finding.end);
 }
 

@@ -1,5 +1,22 @@
-import { fillField, findCandidates, readField, readPatientOnPage, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
-import { RequestSchema, errorReply, okReply, type DetectResult, type Reply } from './protocol';
+import { fillField, findCandidates, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
+import { labelFor } from '@/lib/fields/label';
+import { resolveSelector, selectorFor } from '@/lib/fields/selector';
+import { pageKey } from '@/lib/fields/site-rule';
+import { RequestSchema, errorReply, okReply, type CandidateInfo, type DetectResult, type FieldRule, type Reply } from './protocol';
+
+/** A remembered field outranks anything detection can score. */
+const CHOSEN_BONUS = 1000;
+
+/** The editable element a click landed in: a textarea/text input or the host of an editable region. */
+function editableFromEvent(event: Event): HTMLElement | null {
+  for (const node of event.composedPath()) {
+    const el = node as HTMLElement;
+    if (el.nodeType !== 1) continue;
+    if (el.localName === 'textarea' || (el.localName === 'input' && /^(text|)$/.test((el as HTMLInputElement).type))) return el;
+    if (el.isContentEditable && !el.parentElement?.isContentEditable) return el;
+  }
+  return null;
+}
 
 /**
  * The content script's side of the protocol, for one frame's document. It keeps the candidates of the last detect
@@ -8,20 +25,97 @@ import { RequestSchema, errorReply, okReply, type DetectResult, type Reply } fro
 export function createContentHandler(doc: Document) {
   let candidates: FieldCandidate[] = [];
   let lastFill: { element: HTMLElement; snapshot: FieldSnapshot } | undefined;
+  let outlined: { element: HTMLElement; outline: string; offset: string } | undefined;
+  let stopPicking: (() => void) | undefined;
+  const frameKey = () => pageKey(doc.defaultView?.location.href ?? '') ?? '';
 
-  function detect(): DetectResult {
+  function info(c: FieldCandidate, index: number, chosen: boolean): CandidateInfo {
+    const section = sectionOf(c.label);
+    return {
+      index,
+      kind: c.kind,
+      label: c.label,
+      score: chosen ? c.score + CHOSEN_BONUS : c.score,
+      hasText: (readField(c.element) ?? '').trim().length > 0,
+      selector: selectorFor(c.element),
+      ...(section ? { section } : {}),
+      ...(chosen ? { chosen } : {}),
+    };
+  }
+
+  function detect(rules: FieldRule[] = []): DetectResult {
     candidates = findCandidates(doc);
+    const key = frameKey();
+    const chosen = new Set<HTMLElement>();
+    for (const rule of rules) {
+      if (rule.frameKey !== key) continue;
+      const el = resolveSelector(doc, rule.selector);
+      if (!el) continue;
+      chosen.add(el);
+      // A remembered field the detector passed over (an odd widget) still becomes a candidate.
+      if (!candidates.some((c) => c.element === el)) {
+        const kind = el.localName === 'textarea' ? 'textarea' : el.localName === 'input' ? 'input' : 'contenteditable';
+        candidates.push({ element: el, kind, label: labelFor(el), score: 0 });
+      }
+    }
     return {
       origin: doc.defaultView?.location.origin ?? '',
+      frameKey: key,
       patient: readPatientOnPage(doc),
-      candidates: candidates.map((c, index) => ({
-        index,
-        kind: c.kind,
-        label: c.label,
-        score: c.score,
-        hasText: (readField(c.element) ?? '').trim().length > 0,
-      })),
+      candidates: candidates.map((c, index) => info(c, index, chosen.has(c.element))),
     };
+  }
+
+  function highlight(index: number): void {
+    if (outlined) {
+      outlined.element.style.outline = outlined.outline;
+      outlined.element.style.outlineOffset = outlined.offset;
+      outlined = undefined;
+    }
+    const target = candidates[index]?.element;
+    if (!target) return;
+    outlined = { element: target, outline: target.style.outline, offset: target.style.outlineOffset };
+    target.style.outline = '3px solid #1f5fbf';
+    target.style.outlineOffset = '2px';
+    target.scrollIntoView?.({ block: 'center' });
+  }
+
+  function pick(): Promise<Reply<unknown>> {
+    stopPicking?.();
+    return new Promise((resolve) => {
+      const onClick = (event: MouseEvent) => {
+        const el = editableFromEvent(event);
+        if (!el) return;
+        event.preventDefault();
+        event.stopPropagation();
+        finish();
+        let index = candidates.findIndex((c) => c.element === el);
+        if (index < 0) {
+          const kind = el.localName === 'textarea' ? 'textarea' : el.localName === 'input' ? 'input' : 'contenteditable';
+          candidates.push({ element: el, kind, label: labelFor(el), score: 0 });
+          index = candidates.length - 1;
+        }
+        resolve(okReply({ candidate: info(candidates[index]!, index, true), frameKey: frameKey() }));
+      };
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        finish();
+        resolve(errorReply('cancelled', 'Picking was cancelled.'));
+      };
+      const finish = () => {
+        doc.removeEventListener('click', onClick, true);
+        doc.removeEventListener('keydown', onKey, true);
+        doc.documentElement.style.cursor = '';
+        stopPicking = undefined;
+      };
+      stopPicking = () => {
+        finish();
+        resolve(errorReply('cancelled', 'Picking was cancelled.'));
+      };
+      doc.addEventListener('click', onClick, true);
+      doc.addEventListener('keydown', onKey, true);
+      doc.documentElement.style.cursor = 'crosshair';
+    });
   }
 
   return async function handle(raw: unknown): Promise<Reply<unknown>> {
@@ -30,7 +124,15 @@ export function createContentHandler(doc: Document) {
     const request = parsed.data;
     switch (request.type) {
       case 'detect':
-        return okReply(detect());
+        return okReply(detect(request.rules));
+      case 'highlight':
+        highlight(request.candidate);
+        return okReply({ done: true as const });
+      case 'pick':
+        return pick();
+      case 'cancel-pick':
+        stopPicking?.();
+        return okReply({ done: true as const });
       case 'fill': {
         const target = candidates[request.candidate];
         if (!target) return errorReply('not-found', 'The note field is no longer on the page. Try again.');

@@ -10,6 +10,12 @@ export const CandidateInfoSchema = z.strictObject({
   label: z.string(),
   score: z.number(),
   hasText: z.boolean(),
+  /** Where the field is in its frame, so a choice can be remembered for the site. */
+  selector: z.array(z.string()),
+  /** The note section the field's label names (subjective, plan…), for multi-field notes. */
+  section: z.optional(z.string()),
+  /** Chosen by a remembered site rule. */
+  chosen: z.optional(z.boolean()),
 });
 export type CandidateInfo = z.infer<typeof CandidateInfoSchema>;
 
@@ -19,7 +25,22 @@ export const PatientInfoSchema = z.strictObject({
   mrn: z.optional(z.string()),
 });
 
-export const DetectRequestSchema = z.strictObject({ type: z.literal('detect') });
+/** A remembered field for this site: the frame's page key and the field's selector chain in that frame. */
+export const FieldRuleSchema = z.strictObject({
+  frameKey: z.string().check(z.maxLength(2000)),
+  selector: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(20)),
+});
+export type FieldRule = z.infer<typeof FieldRuleSchema>;
+
+export const DetectRequestSchema = z.strictObject({
+  type: z.literal('detect'),
+  rules: z.optional(z.array(FieldRuleSchema).check(z.maxLength(50))),
+});
+/** Outline one candidate in the page (-1 clears the outline). */
+export const HighlightRequestSchema = z.strictObject({ type: z.literal('highlight'), candidate: z.number().check(z.int()) });
+/** Let the clinician click the note field in the page; the reply is that field (or a cancel). */
+export const PickRequestSchema = z.strictObject({ type: z.literal('pick') });
+export const CancelPickRequestSchema = z.strictObject({ type: z.literal('cancel-pick') });
 export const FillRequestSchema = z.strictObject({
   type: z.literal('fill'),
   candidate: z.number().check(z.int(), z.nonnegative()),
@@ -28,19 +49,38 @@ export const FillRequestSchema = z.strictObject({
 });
 export const UndoRequestSchema = z.strictObject({ type: z.literal('undo') });
 
-export const RequestSchema = z.discriminatedUnion('type', [DetectRequestSchema, FillRequestSchema, UndoRequestSchema]);
+export const RequestSchema = z.discriminatedUnion('type', [
+  DetectRequestSchema,
+  FillRequestSchema,
+  UndoRequestSchema,
+  HighlightRequestSchema,
+  PickRequestSchema,
+  CancelPickRequestSchema,
+]);
 export type Request = z.infer<typeof RequestSchema>;
 
 export const DetectResultSchema = z.strictObject({
   candidates: z.array(CandidateInfoSchema),
   patient: PatientInfoSchema,
   origin: z.string(),
+  /** This frame's page key (origin + path pattern). */
+  frameKey: z.string(),
 });
 export type DetectResult = z.infer<typeof DetectResultSchema>;
 
 export const FillResultSchema = z.strictObject({ landed: z.literal(true) });
+export const DoneSchema = z.strictObject({ done: z.literal(true) });
+export const PickResultSchema = z.strictObject({ candidate: CandidateInfoSchema, frameKey: z.string() });
+export type PickResult = z.infer<typeof PickResultSchema>;
 
-export type ErrorCode = 'bad-request' | 'not-found' | 'not-editable' | 'did-not-land' | 'nothing-to-undo' | 'unreachable';
+export type ErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'not-editable'
+  | 'did-not-land'
+  | 'nothing-to-undo'
+  | 'unreachable'
+  | 'cancelled';
 export interface ReplyError {
   code: ErrorCode;
   message: string;

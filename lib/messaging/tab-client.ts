@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import {
   DetectResultSchema,
+  DoneSchema,
   FillResultSchema,
+  PickResultSchema,
+  type FieldRule,
+  type PickResult,
   errorReply,
   parseReply,
   type DetectResult,
@@ -33,17 +37,44 @@ async function send<T>(tabId: number, frameId: number, request: Request, schema:
   }
 }
 
-/** Asks every frame of the tab for note-field candidates and the patient shown. Frames that fail are skipped. */
-export async function detectInTab(tabId: number): Promise<FrameDetect[]> {
+/**
+ * Asks every frame of the tab for note-field candidates and the patient shown, handing each the site's remembered
+ * fields. Frames that fail are skipped.
+ */
+export async function detectInTab(tabId: number, rules: FieldRule[] = []): Promise<FrameDetect[]> {
   const frameIds = await injectIntoTab(tabId);
   const replies = await Promise.all(
-    frameIds.map(async (frameId) => ({ frameId, reply: await send(tabId, frameId, { type: 'detect' }, DetectResultSchema) })),
+    frameIds.map(async (frameId) => ({ frameId, reply: await send(tabId, frameId, { type: 'detect', rules }, DetectResultSchema) })),
   );
   return replies.flatMap(({ frameId, reply }) => (reply.ok ? [{ frameId, ...reply.data }] : []));
 }
 
 export function fillInFrame(tabId: number, frameId: number, candidate: number, text: string, mode: 'append' | 'replace') {
   return send(tabId, frameId, { type: 'fill', candidate, text, mode }, FillResultSchema);
+}
+
+/** Outline one candidate in its frame and clear the outline everywhere else (-1 clears all). */
+export async function highlightInTab(tabId: number, frameIds: number[], frameId: number, candidate: number): Promise<void> {
+  await Promise.all(
+    frameIds.map((id) => send(tabId, id, { type: 'highlight', candidate: id === frameId ? candidate : -1 }, DoneSchema)),
+  );
+}
+
+/** Every frame waits for the clinician's click on a field; the first answer wins and the others stop waiting. */
+export async function pickInTab(tabId: number): Promise<(PickResult & { frameId: number }) | null> {
+  const frameIds = await injectIntoTab(tabId);
+  const attempts = frameIds.map(async (frameId) => {
+    const reply = await send(tabId, frameId, { type: 'pick' }, PickResultSchema);
+    if (!reply.ok) throw new Error(reply.error.code);
+    return { frameId, ...reply.data };
+  });
+  try {
+    return await Promise.any(attempts);
+  } catch {
+    return null;
+  } finally {
+    await Promise.all(frameIds.map((frameId) => send(tabId, frameId, { type: 'cancel-pick' }, DoneSchema)));
+  }
 }
 
 export function undoInFrame(tabId: number, frameId: number) {

@@ -11,8 +11,9 @@ function frame(
   return {
     frameId,
     origin: extra.origin ?? 'http://127.0.0.1:4780',
+    frameKey: `${extra.origin ?? 'http://127.0.0.1:4780'}/clients/*/notes/new`,
     patient: extra.patient ? { name: extra.patient } : {},
-    candidates: candidates.map((c, index) => ({ index, kind: 'textarea', label: 'Progress note', score: c.score, hasText: c.hasText ?? false })),
+    candidates: candidates.map((c, index) => ({ index, kind: 'textarea', label: 'Progress note', score: c.score, hasText: c.hasText ?? false, selector: ['#note'] })),
   };
 }
 
