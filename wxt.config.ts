@@ -13,6 +13,10 @@ export default defineConfig({
     description: 'Write a group therapy note once, fill each client’s chart. Patient data stays on this computer.',
     permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: DEMO_HOSTS,
+    // Each EHR site is enabled by the clinician from the panel ("Enable on this site"), one origin at a time.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open group notes' },
     content_security_policy:
       browser === 'firefox'
