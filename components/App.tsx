@@ -3,11 +3,17 @@ import { applyAll, reviewSession, type ChartingState, type EntryReview, type Fie
 import { BUILT_IN_TEMPLATES, composeSections, countParticipants, renderNote } from '@/lib/compose';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
-import { detectInTab, fillInFrame, popOutPanel, resolveTargetTab, undoInFrame } from '@/lib/messaging/tab-client';
+import { detectInTab, fillInFrame, fillViaBridgeInFrame, popOutPanel, resolveTargetTab, tabUrl, undoInFrame, watchTab } from '@/lib/messaging/tab-client';
+import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
+import { FieldTarget } from './FieldTarget';
+import { SiteAccess } from './SiteAccess';
+import { useSiteRules } from './use-site-rules';
 import { AlertDialog } from './AlertDialog';
 import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
 import { useNotesStore } from './notes-store';
+import { LockScreen } from './LockScreen';
+import { SecuritySettings } from './SecuritySettings';
 import { PastSessions } from './PastSessions';
 import { SessionForm } from './SessionForm';
 
@@ -50,17 +56,29 @@ function confidentialityQuestion(name: string, count: number): Question {
 }
 
 export function App() {
-  const [state, actions] = useNotesStore();
+  const [state, actions, security] = useNotesStore();
   const [tabId, setTabId] = useState<number>();
+  const siteRules = useSiteRules();
+  const [page, setPage] = useState<{ url: string; key: string | null }>({ url: '', key: null });
+  const refreshPage = async (id: number) => {
+    const url = await tabUrl(id);
+    const key = pageKeyOf(url);
+    setPage({ url, key });
+    return key;
+  };
   const [statuses, setStatuses] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
   /** Where each member's last fill landed in this panel, for one-click undo. */
-  const [lastFills, setLastFills] = useState<Record<string, { tabId: number; frameId: number; notice?: string }>>({});
+  const [lastFills, setLastFills] = useState<Record<string, { tabId: number; frameIds: number[]; notice?: string }>>({});
   const [asking, setAsking] = useState<Asking>();
 
   useEffect(() => {
-    resolveTargetTab(location.search).then(setTabId, () => setTabId(undefined));
+    resolveTargetTab(location.search).then(async (id) => {
+      setTabId(id);
+      if (id !== undefined) await refreshPage(id);
+    }, () => setTabId(undefined));
   }, []);
+  useEffect(() => (tabId === undefined ? undefined : watchTab(tabId, () => void refreshPage(tabId))), [tabId]);
 
   const reviews = useMemo(
     () => (state.session ? reviewSession(state.session, state.entries, BUILT_IN_TEMPLATES[state.session.format]) : new Map<string, EntryReview>()),
@@ -68,6 +86,7 @@ export function App() {
   );
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
+  if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
   if (state.status === 'error' || !state.session) return <p role="alert">{state.error ?? 'Could not open your notes.'}</p>;
   const session = state.session;
 
@@ -81,8 +100,11 @@ export function App() {
   const setNotice = (id: string, text: string) => setNotices((s) => ({ ...s, [id]: text }));
 
   const participants = countParticipants(state.entries);
+  function sectionsFor(entry: Entry) {
+    return composeSections(BUILT_IN_TEMPLATES[session.format], session, entry, participants);
+  }
   function noteFor(entry: Entry): string {
-    return renderNote(composeSections(BUILT_IN_TEMPLATES[session.format], session, entry, participants));
+    return renderNote(sectionsFor(entry));
   }
 
   async function fill(entry: Entry) {
@@ -108,13 +130,18 @@ export function App() {
       await actions.flush();
       const target = tabId;
       const result = await runFill(noteFor(entry), {
-        detect: () => detectInTab(target),
+        detect: async () => {
+          const key = await refreshPage(target);
+          const rules = siteRules.rules.filter((r) => r.pageKey === key).map(({ frameKey, selector }) => ({ frameKey, selector }));
+          return detectInTab(target, rules);
+        },
         fill: (frameId, candidate, text, mode) => fillInFrame(target, frameId, candidate, text, mode),
+        fillViaBridge: (frameId, candidate, text, mode) => fillViaBridgeInFrame(target, frameId, candidate, text, mode),
         ask,
-      }, entry.clinical.memberName.trim());
+      }, entry.clinical.memberName.trim(), sectionsFor(entry));
       if (result.filled) {
         actions.updateEntry(entry.id, { charted: { at: nowIso(), site: result.site } });
-        setLastFills((m) => ({ ...m, [entry.id]: { tabId: target, frameId: result.frameId, notice: result.notice } }));
+        setLastFills((m) => ({ ...m, [entry.id]: { tabId: target, frameIds: result.frameIds, notice: result.notice } }));
         setStatus(entry.id, 'Filled');
       } else {
         setStatus(entry.id, `Not filled: ${result.reason}`);
@@ -127,7 +154,8 @@ export function App() {
   async function undo(entry: Entry) {
     const last = lastFills[entry.id];
     if (!last) return;
-    const reply = await undoInFrame(last.tabId, last.frameId);
+    const replies = await Promise.all(last.frameIds.map((frameId) => undoInFrame(last.tabId, frameId)));
+    const reply = replies.find((r) => !r.ok) ?? replies[0]!;
     if (reply.ok) {
       actions.updateEntry(entry.id, { charted: null });
       setLastFills(({ [entry.id]: _, ...rest }) => rest);
@@ -210,6 +238,14 @@ export function App() {
           Session complete
         </label>
       </section>
+      <FieldTarget
+        tabId={tabId}
+        url={page.url}
+        pageKey={page.key}
+        rules={siteRules.rules}
+        remember={siteRules.remember}
+        forget={siteRules.forget}
+      />
       <SessionForm session={session} participants={participants} actions={actions} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
@@ -243,6 +279,12 @@ export function App() {
         </button>
       </section>
       <PastSessions sessions={state.sessions} currentId={session.id} onOpen={(id) => void actions.openSession(id)} />
+      <details class="card">
+        <summary>Sites and remembered fields</summary>
+        <SiteAccess />
+        {siteRules.problem && <p role="alert" class="error">{siteRules.problem}</p>}
+      </details>
+      <SecuritySettings state={state} security={security} onLock={() => void actions.lock()} />
       {asking && <AlertDialog question={asking.question} onAnswer={answer} />}
     </main>
   );

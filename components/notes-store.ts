@@ -1,24 +1,50 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { exportBackup, importBackup, type BackupExport, type ImportResult } from '@/lib/backup';
+import { WrongPassphraseError, createLockTimer, type Kdf } from '@/lib/crypto';
 import {
+  DEFAULT_PREFERENCES,
+  EncryptionChangedError,
+  PLAIN_CODEC,
+  changePassphrase,
   createAutosaver,
+  createCodec,
+  enableEncryption,
+  getEncryptionSettings,
+  getPreferences,
   getSession,
   listEntries,
   listSessions,
   openNotesDb,
+  previewPurge,
+  purgeExpired,
+  setPreferences,
+  unlock,
   writeAll,
+  type Codec,
   type InvalidRecord,
   type NotesDatabase,
+  type PreferenceValues,
+  type PurgeItem,
+  type Rekeyed,
 } from '@/lib/db';
 import { newEntry, newSession, nowIso, type Entry, type Session } from '@/lib/model';
 
 export interface NotesState {
-  status: 'loading' | 'ready' | 'error';
+  /** `locked`: encryption is on and this panel holds no key; nothing clinical is in its state. */
+  status: 'loading' | 'locked' | 'ready' | 'error';
   error?: string;
   session?: Session;
   entries: Entry[];
   sessions: Session[];
   invalid: InvalidRecord[];
   saveError?: string;
+  /** Encryption at rest is on. */
+  encrypted: boolean;
+  preferences: PreferenceValues;
+  /** Completed sessions deleted by the retention purge when this panel opened. */
+  purged: number;
+  /** Why the panel locked, when it was not the clinician's own doing. */
+  lockNotice?: string;
 }
 
 export interface NotesActions {
@@ -29,6 +55,33 @@ export interface NotesActions {
   startNewSession(): Promise<void>;
   openSession(id: string): Promise<void>;
   flush(): Promise<void>;
+  /** Resolves to an error message to show, or undefined when unlocked. */
+  unlock(passphrase: string): Promise<string | undefined>;
+  lock(): Promise<void>;
+}
+
+/** What the "Security and backup" section does. Each throws a typed error whose message is safe to show. */
+export interface SecurityActions {
+  enableEncryption(passphrase: string): Promise<Rekeyed>;
+  changePassphrase(current: string, next: string): Promise<Rekeyed>;
+  savePreferences(values: PreferenceValues): Promise<void>;
+  previewPurge(retentionDays: number): Promise<PurgeItem[]>;
+  exportBackup(passphrase: string): Promise<BackupExport>;
+  importBackup(fileText: string, passphrase: string): Promise<ImportResult>;
+}
+
+export interface NotesStoreOptions {
+  /** Tests: another database and a cheaper key derivation. The panel uses the defaults. */
+  dbName?: string;
+  kdf?: Kdf;
+}
+
+/** Thrown into the autosaver while no codec is usable: the batch stays queued and is written after unlocking. */
+class WritesPausedError extends Error {
+  constructor() {
+    super('writes paused');
+    this.name = 'WritesPausedError';
+  }
 }
 
 function describeSaveError(error: unknown): string {
@@ -37,60 +90,123 @@ function describeSaveError(error: unknown): string {
     : 'Could not save to this computer’s storage. Your text is still here; keep this panel open and try again.';
 }
 
+const CHANGED_ELSEWHERE =
+  'Encryption was turned on or its passphrase changed in another window. Unlock with the current passphrase: your latest edits are kept and saved after unlocking.';
+const IDLE_EVENTS = ['keydown', 'pointerdown', 'input', 'wheel', 'focusin'] as const;
+
+const LOCKED_CONTENT = { session: undefined, entries: [], sessions: [], invalid: [], saveError: undefined } satisfies Partial<NotesState>;
+
 /**
  * The side panel's one shared state: the open session and its entries, kept in memory for instant typing and
  * autosaved to IndexedDB within the autosave delay. Every change is queued, and flushed when the panel is hidden.
+ *
+ * Encryption at rest: the key lives only in `codecRef`, in this page's memory. It is never written anywhere
+ * (not to IndexedDB, not to extension storage), so closing the panel or the browser locks the notes by itself;
+ * idle time locks them too (the lock timer), which drops the key and the decrypted records from the state.
  */
-export function useNotesStore(): [NotesState, NotesActions] {
-  const [state, setState] = useState<NotesState>({ status: 'loading', entries: [], sessions: [], invalid: [] });
+export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, NotesActions, SecurityActions] {
+  const [state, setState] = useState<NotesState>({
+    status: 'loading',
+    entries: [],
+    sessions: [],
+    invalid: [],
+    encrypted: false,
+    preferences: { retentionDays: DEFAULT_PREFERENCES.retentionDays, lockAfterMinutes: DEFAULT_PREFERENCES.lockAfterMinutes },
+    purged: 0,
+  });
   const dbRef = useRef<NotesDatabase | undefined>(undefined);
+  /** null while locked (or while a re-encryption runs): writes wait in the autosaver's queue. */
+  const codecRef = useRef<Codec | null>(null);
+  const lastSessionId = useRef<string | undefined>(undefined);
   const stateRef = useRef(state);
   stateRef.current = state;
+  const kdfOptions = options.kdf ? { kdf: options.kdf } : {};
 
   const saver = useMemo(
     () =>
       createAutosaver(
         async (writes) => {
-          if (!dbRef.current) throw new Error('database not open');
-          await writeAll(dbRef.current, writes);
+          const db = dbRef.current;
+          const codec = codecRef.current;
+          if (!db || !codec) throw new WritesPausedError();
+          await writeAll(db, codec, writes);
           setState((s) => (s.saveError ? { ...s, saveError: undefined } : s));
         },
-        (error) => setState((s) => ({ ...s, saveError: describeSaveError(error) })),
+        (error) => {
+          if (error instanceof WritesPausedError) return;
+          if (error instanceof EncryptionChangedError) {
+            void lockNow(CHANGED_ELSEWHERE);
+            return;
+          }
+          setState((s) => ({ ...s, saveError: describeSaveError(error) }));
+        },
       ),
     [],
   );
 
+  async function lockNow(notice?: string): Promise<void> {
+    if (codecRef.current !== null && !notice) await saver.flush();
+    // Dropping the codec drops the only reference to the key. Edits that could not be saved stay queued.
+    codecRef.current = null;
+    setState((s) => ({ ...s, ...LOCKED_CONTENT, status: 'locked', encrypted: true, lockNotice: notice }));
+  }
+
   async function load(db: NotesDatabase, sessionId?: string): Promise<void> {
-    const listed = await listSessions(db);
+    const codec = codecRef.current;
+    if (!codec) return;
+    const listed = await listSessions(db, codec);
     let session: Session | undefined;
     if (sessionId) {
-      const found = await getSession(db, sessionId);
+      const found = await getSession(db, codec, sessionId);
       if (found && 'v' in found) session = found;
     }
     session ??= listed.records.find((s) => !s.completed);
     const invalid = [...listed.invalid];
     let entries: Entry[] = [];
     if (session) {
-      const loaded = await listEntries(db, session.id);
+      const loaded = await listEntries(db, codec, session.id);
       entries = loaded.records;
       invalid.push(...loaded.invalid);
     } else {
       session = newSession();
-      await writeAll(db, [{ store: 'sessions', record: session }]);
+      await writeAll(db, codec, [{ store: 'sessions', record: session }]);
       listed.records.unshift(session);
     }
-    setState({ status: 'ready', session, entries, sessions: listed.records, invalid });
+    lastSessionId.current = session.id;
+    setState((s) => ({ ...s, status: 'ready', session, entries, sessions: listed.records, invalid, lockNotice: undefined }));
   }
 
   useEffect(() => {
     let cancelled = false;
-    openNotesDb()
-      .then(async (db) => {
-        if (cancelled) return;
-        dbRef.current = db;
+    (async () => {
+      const db = await openNotesDb(options.dbName);
+      if (cancelled) return;
+      dbRef.current = db;
+      const { preferences } = await getPreferences(db);
+      const values = { retentionDays: preferences.retentionDays, lockAfterMinutes: preferences.lockAfterMinutes };
+      let purged = 0;
+      try {
+        // Retention runs on the plain envelope: no key needed, so it runs even while locked.
+        purged = (await purgeExpired(db, { retentionDays: values.retentionDays })).sessions.length;
+      } catch {
+        // Purging is housekeeping: never a reason not to open the notes. It is tried again next time.
+      }
+      let encrypted: boolean;
+      try {
+        encrypted = (await getEncryptionSettings(db)) !== null;
+      } catch {
+        setState((s) => ({ ...s, status: 'error', error: 'The encryption settings stored on this computer are damaged, so the notes cannot be unlocked.' }));
+        return;
+      }
+      if (cancelled) return;
+      if (encrypted) {
+        setState((s) => ({ ...s, status: 'locked', encrypted: true, preferences: values, purged }));
+      } else {
+        codecRef.current = PLAIN_CODEC;
+        setState((s) => ({ ...s, preferences: values, purged }));
         await load(db);
-      })
-      .catch(() => setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' })));
+      }
+    })().catch(() => setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' })));
     const flushNow = () => void saver.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
@@ -101,6 +217,45 @@ export function useNotesStore(): [NotesState, NotesActions] {
       window.removeEventListener('pagehide', flushNow);
     };
   }, []);
+
+  // Idle lock: any activity in this panel restarts the period; looking at the panel again after a sleep checks it.
+  useEffect(() => {
+    if (state.status !== 'ready' || !state.encrypted) return;
+    const timer = createLockTimer({ minutes: state.preferences.lockAfterMinutes, onLock: () => void lockNow() });
+    const touch = () => timer.touch();
+    const onVisible = () => document.visibilityState === 'visible' && timer.check();
+    for (const type of IDLE_EVENTS) document.addEventListener(type, touch, { capture: true, passive: true });
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      timer.stop();
+      for (const type of IDLE_EVENTS) document.removeEventListener(type, touch, { capture: true });
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [state.status, state.encrypted, state.preferences.lockAfterMinutes]);
+
+  function requireDb(): NotesDatabase {
+    if (!dbRef.current) throw new Error('The note storage is not open yet.');
+    return dbRef.current;
+  }
+
+  /** Runs a re-encryption with autosave paused, then switches to the new key (or back to the old one on failure). */
+  async function rekey(run: (db: NotesDatabase) => Promise<Rekeyed>): Promise<Rekeyed> {
+    const db = requireDb();
+    await saver.flush();
+    const previous = codecRef.current;
+    codecRef.current = null;
+    try {
+      const result = await run(db);
+      codecRef.current = createCodec(result.key);
+      setState((s) => ({ ...s, encrypted: true }));
+      return result;
+    } catch (error) {
+      codecRef.current = previous;
+      throw error;
+    } finally {
+      void saver.flush();
+    }
+  }
 
   const actions: NotesActions = {
     updateSession(patch) {
@@ -132,9 +287,10 @@ export function useNotesStore(): [NotesState, NotesActions] {
     async startNewSession() {
       await saver.flush();
       const db = dbRef.current;
-      if (!db) return;
+      const codec = codecRef.current;
+      if (!db || !codec) return;
       const session = newSession();
-      await writeAll(db, [{ store: 'sessions', record: session }]);
+      await writeAll(db, codec, [{ store: 'sessions', record: session }]);
       await load(db, session.id);
     },
     async openSession(id) {
@@ -142,6 +298,46 @@ export function useNotesStore(): [NotesState, NotesActions] {
       if (dbRef.current) await load(dbRef.current, id);
     },
     flush: () => saver.flush(),
+    async unlock(passphrase) {
+      const db = dbRef.current;
+      if (!db) return 'The note storage is not open yet.';
+      try {
+        codecRef.current = createCodec(await unlock(db, passphrase, kdfOptions));
+      } catch (error) {
+        if (error instanceof WrongPassphraseError) return error.message;
+        return error instanceof Error && 'code' in error ? error.message : 'Could not unlock the notes. Nothing was changed.';
+      }
+      await saver.flush(); // edits kept while locked (see lockNow) are saved with the current key
+      await load(db, lastSessionId.current);
+      return undefined;
+    },
+    lock: () => lockNow(),
   };
-  return [state, actions];
+
+  const security: SecurityActions = {
+    enableEncryption: (passphrase) => rekey((db) => enableEncryption(db, passphrase, kdfOptions)),
+    changePassphrase: (current, next) => rekey((db) => changePassphrase(db, current, next, kdfOptions)),
+    async savePreferences(values) {
+      const saved = await setPreferences(requireDb(), values);
+      setState((s) => ({ ...s, preferences: { retentionDays: saved.retentionDays, lockAfterMinutes: saved.lockAfterMinutes } }));
+    },
+    previewPurge: (retentionDays) => previewPurge(requireDb(), { retentionDays }),
+    async exportBackup(passphrase) {
+      const db = requireDb();
+      await saver.flush();
+      const codec = codecRef.current;
+      if (!codec) throw new Error('Unlock first.');
+      return exportBackup(db, codec, passphrase, kdfOptions);
+    },
+    async importBackup(fileText, passphrase) {
+      const db = requireDb();
+      await saver.flush();
+      const codec = codecRef.current;
+      if (!codec) throw new Error('Unlock first.');
+      const result = await importBackup(db, codec, fileText, passphrase, kdfOptions);
+      await load(db, lastSessionId.current);
+      return result;
+    },
+  };
+  return [state, actions, security];
 }

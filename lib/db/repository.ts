@@ -1,64 +1,65 @@
-import { EntrySchema, SessionSchema, validate, type Entry, type Session } from '@/lib/model';
+import { validate, EntrySchema, GroupSchema, SessionSchema, type Entry, type Group, type Session } from '@/lib/model';
+import type { Codec, InvalidRecord, RecordStore, RecordTypes } from './codec';
+import { EncryptionChangedError, InvalidWriteError } from './errors';
 import type { NotesDatabase } from './schema';
 
-/** A stored record that failed validation: reported by key so nothing disappears silently. */
-export interface InvalidRecord {
-  store: 'sessions' | 'entries' | 'groups';
-  key: string;
-  problem: string;
-  /** Plain envelope fields, so the panel can list it by date and group without its contents. */
-  date?: string;
-}
+export { InvalidWriteError } from './errors';
 
 export interface Loaded<T> {
   records: T[];
   invalid: InvalidRecord[];
 }
 
-function keyOf(raw: unknown, fallback: IDBValidKey): string {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : String(fallback);
-}
-
-function dateOf(raw: unknown): string | undefined {
-  const date = (raw as { date?: unknown } | null)?.date;
-  return typeof date === 'string' ? date : undefined;
-}
-
-/** All sessions, most recently edited first. */
-export async function listSessions(db: NotesDatabase): Promise<Loaded<Session>> {
-  const tx = db.transaction('sessions');
-  const records: Session[] = [];
+/**
+ * Decodes raw records after their transaction has finished: decryption is asynchronous and an IndexedDB
+ * transaction closes as soon as it is left waiting on anything but its own requests.
+ */
+export async function decodeAll<S extends RecordStore>(codec: Codec, store: S, raws: unknown[]): Promise<Loaded<RecordTypes[S]>> {
+  const decoded = await Promise.all(raws.map((raw) => codec.fromStored(store, raw)));
+  const records: RecordTypes[S][] = [];
   const invalid: InvalidRecord[] = [];
-  let cursor = await tx.store.index('byUpdatedAt').openCursor(null, 'prev');
-  while (cursor) {
-    const checked = validate(SessionSchema, cursor.value);
-    if (checked.ok) records.push(checked.value);
-    else invalid.push({ store: 'sessions', key: keyOf(cursor.value, cursor.primaryKey), problem: checked.problem, date: dateOf(cursor.value) });
-    cursor = await cursor.continue();
+  for (const d of decoded) {
+    if (d.ok) records.push(d.value);
+    else invalid.push(d.invalid);
   }
   return { records, invalid };
 }
 
-export async function getSession(db: NotesDatabase, id: string): Promise<Session | InvalidRecord | undefined> {
+function updatedAtKey(raw: unknown): string {
+  const at = (raw as { updatedAt?: unknown } | null)?.updatedAt;
+  return typeof at === 'string' ? at : '';
+}
+
+/**
+ * All sessions, most recently edited first. Read from the store, not the `byUpdatedAt` index: a damaged record
+ * without a valid `updatedAt` is missing from the index, and must still be reported rather than vanish.
+ */
+export async function listSessions(db: NotesDatabase, codec: Codec): Promise<Loaded<Session>> {
+  const raws = await db.getAll('sessions');
+  raws.sort((a, b) => {
+    const [x, y] = [updatedAtKey(a), updatedAtKey(b)];
+    return x < y ? 1 : x > y ? -1 : 0;
+  });
+  return decodeAll(codec, 'sessions', raws);
+}
+
+export async function getSession(db: NotesDatabase, codec: Codec, id: string): Promise<Session | InvalidRecord | undefined> {
   const raw = await db.get('sessions', id);
   if (raw === undefined) return undefined;
-  const checked = validate(SessionSchema, raw);
-  return checked.ok ? checked.value : { store: 'sessions', key: id, problem: checked.problem, date: dateOf(raw) };
+  const decoded = await codec.fromStored('sessions', raw, id);
+  return decoded.ok ? decoded.value : decoded.invalid;
 }
 
 /** The session's entries in member order. */
-export async function listEntries(db: NotesDatabase, sessionId: string): Promise<Loaded<Entry>> {
+export async function listEntries(db: NotesDatabase, codec: Codec, sessionId: string): Promise<Loaded<Entry>> {
   const raws = await db.getAllFromIndex('entries', 'bySession', sessionId);
-  const records: Entry[] = [];
-  const invalid: InvalidRecord[] = [];
-  for (const raw of raws) {
-    const checked = validate(EntrySchema, raw);
-    if (checked.ok) records.push(checked.value);
-    else invalid.push({ store: 'entries', key: keyOf(raw, ''), problem: checked.problem });
-  }
-  records.sort((a, b) => a.order - b.order);
-  return { records, invalid };
+  const loaded = await decodeAll(codec, 'entries', raws);
+  loaded.records.sort((a, b) => a.order - b.order);
+  return loaded;
+}
+
+export async function listGroups(db: NotesDatabase, codec: Codec): Promise<Loaded<Group>> {
+  return decodeAll(codec, 'groups', await db.getAll('groups'));
 }
 
 export type Write =
@@ -66,26 +67,80 @@ export type Write =
   | { store: 'entries'; record: Entry }
   | { store: 'entries'; delete: string };
 
-export class InvalidWriteError extends Error {
-  constructor(problem: string) {
-    super(`Not saved: the record is not valid (${problem}).`);
-    this.name = 'InvalidWriteError';
-  }
+/**
+ * Throws EncryptionChangedError unless the stored encryption settings are the ones `codec` was made for.
+ * Call inside a transaction that includes `settings`, before writing: so a panel that was opened before another
+ * window turned encryption on can never write clinical text in the clear, nor seal it with a replaced key.
+ */
+export async function assertCodecCurrent(
+  settingsStore: { get(key: string): Promise<unknown> },
+  codec: Codec,
+): Promise<void> {
+  const stored = await settingsStore.get('encryption');
+  const salt = (stored as { salt?: unknown } | undefined)?.salt;
+  if ((typeof salt === 'string' ? salt : stored === undefined ? null : '?') !== codec.keyId) throw new EncryptionChangedError();
 }
 
-/** Validates every record first, then writes them all in one transaction: all or nothing. */
-export async function writeAll(db: NotesDatabase, writes: Write[]): Promise<void> {
+/** Validates every record first, encodes them all, then writes them in one transaction: all or nothing. */
+export async function writeAll(db: NotesDatabase, codec: Codec, writes: Write[]): Promise<void> {
   for (const write of writes) {
     if ('delete' in write) continue;
     const checked =
       write.store === 'sessions' ? validate(SessionSchema, write.record) : validate(EntrySchema, write.record);
     if (!checked.ok) throw new InvalidWriteError(checked.problem);
   }
-  const tx = db.transaction(['sessions', 'entries'], 'readwrite');
-  for (const write of writes) {
-    if ('delete' in write) void tx.objectStore('entries').delete(write.delete);
-    else if (write.store === 'sessions') void tx.objectStore('sessions').put(write.record);
-    else void tx.objectStore('entries').put(write.record);
+  // Encryption is asynchronous: finish it before the transaction starts.
+  const encoded = await Promise.all(
+    writes.map(async (write) =>
+      'delete' in write
+        ? write
+        : write.store === 'sessions'
+          ? { store: 'sessions' as const, record: await codec.toStored('sessions', write.record) }
+          : { store: 'entries' as const, record: await codec.toStored('entries', write.record) },
+    ),
+  );
+  const tx = db.transaction(['sessions', 'entries', 'settings'], 'readwrite');
+  try {
+    await assertCodecCurrent(tx.objectStore('settings'), codec);
+    for (const write of encoded) {
+      if ('delete' in write) quiet(tx.objectStore('entries').delete(write.delete));
+      else if (write.store === 'sessions') quiet(tx.objectStore('sessions').put(write.record));
+      else quiet(tx.objectStore('entries').put(write.record));
+    }
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
   }
   await tx.done;
+}
+
+/** Validates a group, then writes it (encoded) in its own transaction. */
+export async function putGroup(db: NotesDatabase, codec: Codec, group: Group): Promise<void> {
+  const checked = validate(GroupSchema, group);
+  if (!checked.ok) throw new InvalidWriteError(checked.problem);
+  const stored = await codec.toStored('groups', group);
+  const tx = db.transaction(['groups', 'settings'], 'readwrite');
+  try {
+    await assertCodecCurrent(tx.objectStore('settings'), codec);
+    quiet(tx.objectStore('groups').put(stored));
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+  await tx.done;
+}
+
+/** A request whose failure the transaction's `done` reports: do not also report it as an unhandled rejection. */
+export function quiet(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}
+
+/** Aborts a transaction whose outcome is already decided (an error is on its way to the caller). */
+export function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
 }

@@ -1,14 +1,19 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Entry, Group, Session } from '@/lib/model';
+import type { SiteRule } from './site-rules';
+import { DEFAULT_PREFERENCES, type SettingsRecord, type StoredEntry, type StoredGroup, type StoredSession } from './stored';
 
 export const DB_NAME = 'group-notes';
 /** Bump by one for every schema change and add a step to `migrate` below; never edit a released step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 3;
 
 export interface NotesDB extends DBSchema {
-  sessions: { key: string; value: Session; indexes: { byUpdatedAt: string; byGroup: string } };
-  entries: { key: string; value: Entry; indexes: { bySession: string } };
-  groups: { key: string; value: Group };
+  sessions: { key: string; value: StoredSession; indexes: { byUpdatedAt: string; byGroup: string } };
+  entries: { key: string; value: StoredEntry; indexes: { bySession: string } };
+  groups: { key: string; value: StoredGroup };
+  /** Since version 2: fields the clinician chose per site (no patient data). */
+  siteRules: { key: string; value: SiteRule; indexes: { byPage: string } };
+  /** Since version 3: `encryption` (only while encryption is on) and `preferences`. */
+  settings: { key: string; value: SettingsRecord };
 }
 
 export type NotesDatabase = IDBPDatabase<NotesDB>;
@@ -26,5 +31,14 @@ export function migrate(
     const entries = db.createObjectStore('entries', { keyPath: 'id' });
     entries.createIndex('bySession', 'sessionId');
     db.createObjectStore('groups', { keyPath: 'id' });
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('siteRules', { keyPath: 'id' }).createIndex('byPage', 'pageKey');
+  }
+  if (oldVersion < 3) {
+    // Settings, and encryption at rest. Existing records stay as they are (plain); encryption is turned on
+    // later, by the clinician, in one transaction (see encryption.ts).
+    const settings = db.createObjectStore('settings', { keyPath: 'id' });
+    void settings.put(DEFAULT_PREFERENCES);
   }
 }

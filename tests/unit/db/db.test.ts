@@ -3,6 +3,7 @@ import { openDB } from 'idb';
 import {
   DB_VERSION,
   InvalidWriteError,
+  PLAIN_CODEC,
   createAutosaver,
   listEntries,
   listSessions,
@@ -21,7 +22,7 @@ describe('database', () => {
   it('creates the stores and indexes of the current version on a fresh profile', async () => {
     const db = await openNotesDb(dbName);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'groups', 'sessions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'groups', 'sessions', 'settings', 'siteRules']);
     expect([...db.transaction('sessions').store.indexNames].sort()).toEqual(['byGroup', 'byUpdatedAt']);
     db.close();
   });
@@ -44,9 +45,9 @@ describe('database', () => {
     raw.close();
 
     const db = await openNotesDb(dbName);
-    const { records, invalid } = await listSessions(db);
+    const { records, invalid } = await listSessions(db, PLAIN_CODEC);
     expect(records.map((s) => s.clinical.groupName)).toEqual(['Anxiety Skills']);
-    expect(invalid).toEqual([{ store: 'sessions', key: 'damaged-1', problem: expect.stringContaining('date'), date: 'not a date' }]);
+    expect(invalid).toEqual([{ store: 'sessions', key: 'damaged-1', problem: expect.stringContaining('date'), date: 'not a date', groupId: damaged.groupId }]);
     // Still on disk: reporting is not deleting.
     expect(await db.get('sessions', 'damaged-1')).toBeDefined();
     db.close();
@@ -57,12 +58,12 @@ describe('database', () => {
     const session = newSession();
     const bad = { ...newEntry(session.id, 0), attendance: 'unknown' } as unknown as ReturnType<typeof newEntry>;
     await expect(
-      writeAll(db, [
+      writeAll(db, PLAIN_CODEC, [
         { store: 'sessions', record: session },
         { store: 'entries', record: bad },
       ]),
     ).rejects.toBeInstanceOf(InvalidWriteError);
-    expect((await listSessions(db)).records).toHaveLength(0);
+    expect((await listSessions(db, PLAIN_CODEC)).records).toHaveLength(0);
     db.close();
   });
 
@@ -70,15 +71,15 @@ describe('database', () => {
     const db = await openNotesDb(dbName);
     const session = newSession();
     const [a, b, c] = [newEntry(session.id, 2, 'C'), newEntry(session.id, 0, 'A'), newEntry(session.id, 1, 'B')];
-    await writeAll(db, [
+    await writeAll(db, PLAIN_CODEC, [
       { store: 'sessions', record: session },
       { store: 'entries', record: a! },
       { store: 'entries', record: b! },
       { store: 'entries', record: c! },
     ]);
-    expect((await listEntries(db, session.id)).records.map((e) => e.clinical.memberName)).toEqual(['A', 'B', 'C']);
-    await writeAll(db, [{ store: 'entries', delete: c!.id }]);
-    expect((await listEntries(db, session.id)).records.map((e) => e.clinical.memberName)).toEqual(['A', 'C']);
+    expect((await listEntries(db, PLAIN_CODEC, session.id)).records.map((e) => e.clinical.memberName)).toEqual(['A', 'B', 'C']);
+    await writeAll(db, PLAIN_CODEC, [{ store: 'entries', delete: c!.id }]);
+    expect((await listEntries(db, PLAIN_CODEC, session.id)).records.map((e) => e.clinical.memberName)).toEqual(['A', 'C']);
     db.close();
   });
 });
@@ -135,11 +136,11 @@ describe('autosave', () => {
 
   it('round-trips through a real database: what was typed is what is read back', async () => {
     const db = await openNotesDb(dbName);
-    const saver = createAutosaver((w) => writeAll(db, w), () => undefined, 10);
+    const saver = createAutosaver((w) => writeAll(db, PLAIN_CODEC, w), () => undefined, 10);
     const session = newSession({ topics: 'Coping with holiday stress\n\nSleep hygiene' });
     saver.queue({ store: 'sessions', record: session });
     await saver.flush();
-    const { records } = await listSessions(db);
+    const { records } = await listSessions(db, PLAIN_CODEC);
     expect(records[0]?.clinical.topics).toBe('Coping with holiday stress\n\nSleep hygiene');
     db.close();
   });

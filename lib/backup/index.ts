@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './format';
+export * from './backup';

@@ -1,0 +1,3 @@
+export * from './aead';
+export * from './base64';
+export * from './lock-timer';
