@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { applyAll, reviewSession, type ChartingState, type EntryReview, type FieldFinding } from '@/lib/checks/review';
+import { applyAll } from '@/lib/checks/apply';
+import type { ChartingState, EntryReview, FieldFinding } from '@/lib/checks/review';
 import { BUILT_IN_TEMPLATES, composeSections, countParticipants, renderNote } from '@/lib/compose';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
@@ -13,7 +14,6 @@ import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
 import { useNotesStore } from './notes-store';
 import { LockScreen } from './LockScreen';
-import { SecuritySettings } from './SecuritySettings';
 import { PastSessions } from './PastSessions';
 import { SessionForm } from './SessionForm';
 
@@ -57,6 +57,12 @@ function confidentialityQuestion(name: string, count: number): Question {
 
 export function App() {
   const [state, actions, security] = useNotesStore();
+  // Settings are rarely opened: their code loads after the panel is interactive.
+  const [Security, setSecurity] = useState<typeof import('./SecuritySettings').SecuritySettings>();
+  useEffect(() => {
+    const timer = setTimeout(() => void import('./SecuritySettings').then((m) => setSecurity(() => m.SecuritySettings)), 300);
+    return () => clearTimeout(timer);
+  }, []);
   const [tabId, setTabId] = useState<number>();
   const siteRules = useSiteRules();
   const [page, setPage] = useState<{ url: string; key: string | null }>({ url: '', key: null });
@@ -80,9 +86,15 @@ export function App() {
   }, []);
   useEffect(() => (tabId === undefined ? undefined : watchTab(tabId, () => void refreshPage(tabId))), [tabId]);
 
+  // The checks are the largest part of the panel's code: they load right after the first paint.
+  const [checks, setChecks] = useState<typeof import('@/lib/checks/review')>();
+  useEffect(() => void import('@/lib/checks/review').then(setChecks), []);
   const reviews = useMemo(
-    () => (state.session ? reviewSession(state.session, state.entries, BUILT_IN_TEMPLATES[state.session.format]) : new Map<string, EntryReview>()),
-    [state.session, state.entries],
+    () =>
+      checks && state.session
+        ? checks.reviewSession(state.session, state.entries, BUILT_IN_TEMPLATES[state.session.format])
+        : new Map<string, EntryReview>(),
+    [checks, state.session, state.entries],
   );
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
@@ -116,7 +128,10 @@ export function App() {
       setStatus(entry.id, 'Not filled: no EHR tab to fill; open the client’s chart and try again');
       return;
     }
-    const review = reviews.get(entry.id);
+    // A fill never skips the checks, even when it is pressed before they finished loading.
+    const review = (checks ?? (await import('@/lib/checks/review')))
+      .reviewSession(session, state.entries, BUILT_IN_TEMPLATES[session.format])
+      .get(entry.id);
     if (review && review.blocking.length > 0) {
       const choice = await ask(confidentialityQuestion(entry.clinical.memberName.trim(), review.blocking.length));
       if (choice !== 'fill') {
@@ -284,7 +299,13 @@ export function App() {
         <SiteAccess />
         {siteRules.problem && <p role="alert" class="error">{siteRules.problem}</p>}
       </details>
-      <SecuritySettings state={state} security={security} onLock={() => void actions.lock()} />
+      {Security ? (
+        <Security state={state} security={security} onLock={() => void actions.lock()} />
+      ) : (
+        <details class="card security">
+          <summary>Security and backup</summary>
+        </details>
+      )}
       {asking && <AlertDialog question={asking.question} onAnswer={answer} />}
     </main>
   );

@@ -1,4 +1,5 @@
-import { hasReplacement, type EntryReview, type FieldFinding } from '@/lib/checks/review';
+import { hasReplacement } from '@/lib/checks/apply';
+import type { EntryReview, FieldFinding } from '@/lib/checks/review';
 
 const FIELD_LABELS: Record<FieldFinding['field'], string> = {
   interactedWithGroup: 'Interacted with the group',

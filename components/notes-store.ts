@@ -1,14 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { exportBackup, importBackup, type BackupExport, type ImportResult } from '@/lib/backup';
+import type { BackupExport, ImportResult } from '@/lib/backup';
 import { WrongPassphraseError, createLockTimer, type Kdf } from '@/lib/crypto';
 import {
   DEFAULT_PREFERENCES,
   EncryptionChangedError,
   PLAIN_CODEC,
-  changePassphrase,
   createAutosaver,
   createCodec,
-  enableEncryption,
   getEncryptionSettings,
   getPreferences,
   getSession,
@@ -315,8 +313,11 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   };
 
   const security: SecurityActions = {
-    enableEncryption: (passphrase) => rekey((db) => enableEncryption(db, passphrase, kdfOptions)),
-    changePassphrase: (current, next) => rekey((db) => changePassphrase(db, current, next, kdfOptions)),
+    // Rarely used: loaded on demand so the panel opens with less code.
+    enableEncryption: (passphrase) =>
+      rekey(async (db) => (await import('@/lib/db/encryption')).enableEncryption(db, passphrase, kdfOptions)),
+    changePassphrase: (current, next) =>
+      rekey(async (db) => (await import('@/lib/db/encryption')).changePassphrase(db, current, next, kdfOptions)),
     async savePreferences(values) {
       const saved = await setPreferences(requireDb(), values);
       setState((s) => ({ ...s, preferences: { retentionDays: saved.retentionDays, lockAfterMinutes: saved.lockAfterMinutes } }));
@@ -327,14 +328,14 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       await saver.flush();
       const codec = codecRef.current;
       if (!codec) throw new Error('Unlock first.');
-      return exportBackup(db, codec, passphrase, kdfOptions);
+      return (await import('@/lib/backup')).exportBackup(db, codec, passphrase, kdfOptions);
     },
     async importBackup(fileText, passphrase) {
       const db = requireDb();
       await saver.flush();
       const codec = codecRef.current;
       if (!codec) throw new Error('Unlock first.');
-      const result = await importBackup(db, codec, fileText, passphrase, kdfOptions);
+      const result = await (await import('@/lib/backup')).importBackup(db, codec, fileText, passphrase, kdfOptions);
       await load(db, lastSessionId.current);
       return result;
     },

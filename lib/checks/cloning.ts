@@ -67,7 +67,7 @@ function wordEditDistance(a: Ids, b: Ids): number {
       j--;
     } else if (here === diag + 1) {
       const key = (ai ?? 0) * PAIR_BASE + (bj ?? 0);
-      if (pairs.has(key)) repeats += 0;
+      if (pairs.has(key)) repeats++;
       else pairs.add(key);
       i--;
       j--;

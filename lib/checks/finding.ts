@@ -25,3 +25,6 @@ export function resolveOverlaps<T extends Finding>(findings: readonly T[]): T[] 
   }
   return kept.sort((x, y) => x.start - y.start);
 }
+
+/** The advice offered where no single word is the objective alternative; it is shown, never pasted into a note. */
+export const DESCRIBE = 'describe the behaviour observed';

@@ -16,7 +16,8 @@ export type StigmaCategory =
   | 'stigmatizing-label';
 
 /** The suggestion for words with no one-word objective alternative. */
-export const DESCRIBE = 'describe the behaviour observed';
+import { DESCRIBE } from './finding';
+export { DESCRIBE };
 
 export type Suggest = string | ((matched: string) => string);
 

@@ -4,12 +4,8 @@ import { findClones } from './cloning';
 import { checkCompleteness } from './completeness';
 import { checkConfidentiality } from './confidentiality';
 import type { Finding } from './finding';
-import { DESCRIBE, checkObjectivity } from './objectivity';
-
-/** Some findings have advice instead of a replacement ("describe the behaviour observed"): never paste advice. */
-export function hasReplacement(finding: Pick<Finding, 'suggestion'>): boolean {
-  return finding.suggestion !== DESCRIBE;
-}
+import { checkObjectivity } from './objectivity';
+export { applyAll, applySuggestion, hasReplacement } from './apply';
 
 /** The member's own text fields the checks read, with the labels the panel shows them under. */
 export const CHECKED_FIELDS = [
@@ -102,15 +98,4 @@ export function reviewSession(session: Session, entries: readonly Entry[], templ
     reviews.set(entry.id, { blocking, warnings, missing, clonedWith, state });
   }
   return reviews;
-}
-
-/** Applies one finding's suggestion to the text it was found in. */
-export function applySuggestion(text: string, finding: Pick<Finding, 'start' | 'end' | 'suggestion'>): string {
-  if (!hasReplacement(finding)) return text;
-  return text.slice(0, finding.start) + finding.suggestion + text.slice(finding.end);
-}
-
-/** Applies every suggestion at once (right to left, so earlier offsets stay valid). */
-export function applyAll(text: string, findings: readonly Pick<Finding, 'start' | 'end' | 'suggestion'>[]): string {
-  return [...findings].sort((a, b) => b.start - a.start).reduce(applySuggestion, text);
 }
