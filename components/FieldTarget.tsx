@@ -32,11 +32,11 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
   const [message, setMessage] = useState('');
   const siteRules = rules.filter((r) => r.pageKey === pageKey);
 
-  async function find() {
+  async function find(rulesNow: Pick<SiteRule, 'frameKey' | 'selector'>[] = siteRules, done?: string) {
     if (tabId === undefined) return;
     setMessage('Looking for note fields…');
     try {
-      const found = await detectInTab(tabId, siteRules.map(({ frameKey, selector }) => ({ frameKey, selector })));
+      const found = await detectInTab(tabId, rulesNow.map(({ frameKey, selector }) => ({ frameKey, selector })));
       setFrames(found);
       const best = bestTarget(found);
       if (!best) {
@@ -45,7 +45,7 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
       }
       setSelected(keyOf(best.frame.frameId, best.index));
       await highlightInTab(tabId, found.map((f) => f.frameId), best.frame.frameId, best.index);
-      setMessage('The outlined field in the page is where the note will go.');
+      setMessage(done ?? 'The outlined field in the page is where the note will go.');
     } catch {
       setMessage('The extension cannot reach this page.');
     }
@@ -72,9 +72,10 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
       return;
     }
     const label = picked.candidate.label || picked.candidate.kind;
-    await remember({ pageKey, frameKey: picked.frameKey, selector: picked.candidate.selector, label });
-    setMessage(`Remembered for this site: “${label}”.`);
-    await find();
+    const rule = { pageKey, frameKey: picked.frameKey, selector: picked.candidate.selector, label };
+    await remember(rule);
+    // Outline the picked field (the rules in props update on the next render).
+    await find([rule], `Remembered for this site: “${label}”.`);
   }
 
   const options = (frames ?? []).flatMap((f) =>
