@@ -226,6 +226,11 @@ export function App() {
         </div>
       </header>
       {state.saveError && <p role="alert" class="error">{state.saveError}</p>}
+      {state.syncNotice && (
+        <p role="status" class="sync-notice">
+          {state.syncNotice}
+        </p>
+      )}
       {state.invalid.length > 0 && (
         <p role="alert" class="error">
           {state.invalid.length} saved record(s) could not be read and were left untouched:{' '}

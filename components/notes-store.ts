@@ -25,7 +25,42 @@ import {
   type PurgeItem,
   type Rekeyed,
 } from '@/lib/db';
-import { newEntry, newSession, nowIso, type Entry, type Session } from '@/lib/model';
+import { EntrySchema, newEntry, newId, newSession, nowIso, validate, type Entry, type Session } from '@/lib/model';
+import { mergeRemote, noteLocalEdits, type LocalEdits, type RecordPatch } from '@/lib/model/merge';
+
+/** Panels in other windows on the same session hear each other's edits here (extension pages only, in memory). */
+const SYNC_CHANNEL = 'group-notes-sync';
+type SyncMessage =
+  | { kind: 'patch'; from: string; store: 'sessions' | 'entries'; id: string; patch: RecordPatch; at: number }
+  | { kind: 'added'; from: string; entry: Entry }
+  | { kind: 'removed'; from: string; id: string };
+
+const FIELD_NAMES: Record<string, string> = {
+  'clinical.groupName': 'Group name',
+  'clinical.topics': 'Topics',
+  'clinical.interventions': 'Interventions',
+  'clinical.leader': 'Leader',
+  'clinical.memberName': 'Member name',
+  'clinical.interactedWithGroup': 'How the client interacted with the group',
+  'clinical.groupReaction': 'How the group reacted to the client',
+  'clinical.influencedGroup': 'How the client influenced the group',
+  'clinical.groupInfluence': 'How the group influenced the client',
+  'clinical.plan': 'Plan',
+};
+const fieldName = (field: string) => FIELD_NAMES[field] ?? field.replace(/^clinical\./, '');
+
+function toPatch(patch: { clinical?: object } & Record<string, unknown>): RecordPatch {
+  const { clinical, ...top } = patch;
+  return { top, clinical: (clinical ?? {}) as Record<string, unknown> };
+}
+
+function isSyncMessage(data: unknown): data is SyncMessage {
+  const m = data as Partial<SyncMessage> | null;
+  if (!m || typeof m !== 'object' || typeof m.from !== 'string') return false;
+  if (m.kind === 'patch') return (m.store === 'sessions' || m.store === 'entries') && typeof m.id === 'string' && typeof m.at === 'number' && typeof m.patch === 'object';
+  if (m.kind === 'removed') return typeof m.id === 'string';
+  return m.kind === 'added';
+}
 
 export interface NotesState {
   /** `locked`: encryption is on and this panel holds no key; nothing clinical is in its state. */
@@ -43,6 +78,8 @@ export interface NotesState {
   purged: number;
   /** Why the panel locked, when it was not the clinician's own doing. */
   lockNotice?: string;
+  /** Another window's later edit replaced this panel's text in a field. */
+  syncNotice?: string;
 }
 
 export interface NotesActions {
@@ -118,6 +155,10 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   const lastSessionId = useRef<string | undefined>(undefined);
   const stateRef = useRef(state);
   stateRef.current = state;
+  const panelId = useMemo(newId, []);
+  const channelRef = useRef<BroadcastChannel | undefined>(undefined);
+  const localEdits = useRef<LocalEdits>(new Map());
+  const announce = (message: SyncMessage) => channelRef.current?.postMessage(message);
   const kdfOptions = options.kdf ? { kdf: options.kdf } : {};
 
   const saver = useMemo(
@@ -205,12 +246,16 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
         await load(db);
       }
     })().catch(() => setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' })));
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined;
+    channelRef.current = channel;
+    if (channel) channel.onmessage = (event) => isSyncMessage(event.data) && event.data.from !== panelId && applyRemote(event.data);
     const flushNow = () => void saver.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flushNow);
     return () => {
       cancelled = true;
+      channel?.close();
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flushNow);
     };
@@ -230,6 +275,44 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [state.status, state.encrypted, state.preferences.lockAfterMinutes]);
+
+  /** Another panel's edit: merged field by field, saved, and said when it replaced this panel's own recent text. */
+  function applyRemote(message: SyncMessage): void {
+    const current = stateRef.current;
+    if (current.status !== 'ready' || !current.session) return;
+    if (message.kind === 'added') {
+      const checked = validate(EntrySchema, message.entry);
+      if (!checked.ok || checked.value.sessionId !== current.session.id || current.entries.some((e) => e.id === checked.value.id)) return;
+      setState((s) => ({ ...s, entries: [...s.entries, checked.value].sort((a, b) => a.order - b.order) }));
+      return;
+    }
+    if (message.kind === 'removed') {
+      setState((s) => ({ ...s, entries: s.entries.filter((e) => e.id !== message.id) }));
+      return;
+    }
+    const edit = { id: message.id, patch: message.patch, at: message.at };
+    let overwritten: string[] = [];
+    if (message.store === 'sessions' && current.session.id === message.id) {
+      const merged = mergeRemote(current.session, edit, localEdits.current);
+      if (merged.taken.length === 0) return;
+      overwritten = merged.overwritten;
+      const session = merged.record;
+      saver.queue({ store: 'sessions', record: session });
+      setState((s) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) }));
+    } else if (message.store === 'entries') {
+      const entry = current.entries.find((e) => e.id === message.id);
+      if (!entry) return;
+      const merged = mergeRemote(entry, edit, localEdits.current);
+      if (merged.taken.length === 0) return;
+      overwritten = merged.overwritten;
+      saver.queue({ store: 'entries', record: merged.record });
+      setState((s) => ({ ...s, entries: s.entries.map((e) => (e.id === entry.id ? merged.record : e)) }));
+    }
+    if (overwritten.length) {
+      const names = overwritten.map(fieldName).join(', ');
+      setState((s) => ({ ...s, syncNotice: `Another window changed ${names} after you did; its later edit is shown.` }));
+    }
+  }
 
   function requireDb(): NotesDatabase {
     if (!dbRef.current) throw new Error('The note storage is not open yet.');
@@ -261,6 +344,10 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       if (!current) return;
       const session: Session = { ...current, ...patch, clinical: { ...current.clinical, ...patch.clinical }, updatedAt: nowIso() };
       saver.queue({ store: 'sessions', record: session });
+      const at = Date.now();
+      const recordPatch = toPatch(patch);
+      noteLocalEdits(localEdits.current, session.id, recordPatch, at);
+      announce({ kind: 'patch', from: panelId, store: 'sessions', id: session.id, patch: recordPatch, at });
       setState((s) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) }));
     },
     updateEntry(id, patch) {
@@ -268,6 +355,10 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       if (!current) return;
       const entry: Entry = { ...current, ...patch, clinical: { ...current.clinical, ...patch.clinical }, updatedAt: nowIso() };
       saver.queue({ store: 'entries', record: entry });
+      const at = Date.now();
+      const recordPatch = toPatch(patch);
+      noteLocalEdits(localEdits.current, id, recordPatch, at);
+      announce({ kind: 'patch', from: panelId, store: 'entries', id, patch: recordPatch, at });
       setState((s) => ({ ...s, entries: s.entries.map((e) => (e.id === id ? entry : e)) }));
     },
     addMember() {
@@ -276,10 +367,12 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       const order = entries.reduce((max, e) => Math.max(max, e.order + 1), 0);
       const entry = newEntry(session.id, order);
       saver.queue({ store: 'entries', record: entry });
+      announce({ kind: 'added', from: panelId, entry });
       setState((s) => ({ ...s, entries: [...s.entries, entry] }));
     },
     removeMember(id) {
       saver.queue({ store: 'entries', delete: id });
+      announce({ kind: 'removed', from: panelId, id });
       setState((s) => ({ ...s, entries: s.entries.filter((e) => e.id !== id) }));
     },
     async startNewSession() {

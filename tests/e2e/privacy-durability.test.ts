@@ -103,7 +103,7 @@ describe('never lose a word', () => {
 
   test('reloading the panel mid-typing', async () => {
     const panel = await freshSession();
-    await typeThenInterrupt(panel, () => panel.reload());
+    await typeThenInterrupt(panel, async () => void (await panel.reload()));
     await expectKept(panel);
   });
 
@@ -116,5 +116,36 @@ describe('never lose a word', () => {
     });
     await panel.close();
     await expectKept(await h.openPanel());
+  });
+});
+
+describe('two panels on the same session', () => {
+  test('edits in one show in the other; different fields never overwrite each other; for one field the later wins and the other panel says so', async () => {
+    const a = await h.openPanel();
+    await a.getByRole('button', { name: 'New session', exact: true }).click();
+    await expect.poll(() => a.getByRole('textbox', { name: 'Group name', exact: true }).inputValue()).toBe('');
+    const b = await h.openPanel(); // opens on the same session in progress
+    const box = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
+
+    await box(a, 'Topics').fill('Anger and the body');
+    await box(b, 'Interventions').fill('Body scan; anger thermometer.');
+    await expect.poll(() => box(b, 'Topics').inputValue()).toBe('Anger and the body');
+    await expect.poll(() => box(a, 'Interventions').inputValue()).toBe('Body scan; anger thermometer.');
+
+    await box(a, 'Group name').fill('Anger Management A');
+    await new Promise((r) => setTimeout(r, 50));
+    await box(b, 'Group name').fill('Anger Management B');
+    await expect.poll(() => box(a, 'Group name').inputValue()).toBe('Anger Management B');
+    await a.getByText('Another window changed Group name after you did; its later edit is shown.').waitFor();
+    expect(await box(b, 'Group name').inputValue()).toBe('Anger Management B');
+
+    // What is stored has both panels' fields.
+    await new Promise((r) => setTimeout(r, 500));
+    await a.close();
+    await b.close();
+    const c = await h.openPanel();
+    await expect.poll(() => box(c, 'Topics').inputValue()).toBe('Anger and the body');
+    expect(await box(c, 'Interventions').inputValue()).toBe('Body scan; anger thermometer.');
+    expect(await box(c, 'Group name').inputValue()).toBe('Anger Management B');
   });
 });
