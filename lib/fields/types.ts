@@ -1,5 +1,5 @@
 /** What kind of editable thing a candidate is; each kind has one filler file under lib/fields/editors/. */
-export type FieldKind = 'textarea' | 'input' | 'contenteditable';
+export type FieldKind = 'textarea' | 'input' | 'contenteditable' | 'quill' | 'prosemirror' | 'draft' | 'lexical' | 'slate';
 
 export interface FieldCandidate {
   /** The element the clinician would type into (for rich editors: the editable root). */

@@ -2,6 +2,7 @@ import { fillField, findCandidates, readField, readPatientOnPage, sectionOf, und
 import { labelFor } from '@/lib/fields/label';
 import { resolveSelector, selectorFor } from '@/lib/fields/selector';
 import { pageKey } from '@/lib/fields/site-rule';
+import { BRIDGE_ATTR, bridgeOf, newToken } from '@/lib/fields/main-world/target';
 import { RequestSchema, errorReply, okReply, type CandidateInfo, type DetectResult, type FieldRule, type Reply } from './protocol';
 
 /** A remembered field outranks anything detection can score. */
@@ -24,13 +25,17 @@ function editableFromEvent(event: Event): HTMLElement | null {
  */
 export function createContentHandler(doc: Document) {
   let candidates: FieldCandidate[] = [];
-  let lastFill: { element: HTMLElement; snapshot: FieldSnapshot } | undefined;
+  /** The fills since the last detect (one per field of a multi-field note), undone together, newest first. */
+  let lastFills: { element: HTMLElement; snapshot: FieldSnapshot }[] = [];
+  /** The field last marked for the main-world bridge (a later mark without a candidate re-marks it, for undo). */
+  let marked: HTMLElement | undefined;
   let outlined: { element: HTMLElement; outline: string; offset: string } | undefined;
   let stopPicking: (() => void) | undefined;
   const frameKey = () => pageKey(doc.defaultView?.location.href ?? '') ?? '';
 
   function info(c: FieldCandidate, index: number, chosen: boolean): CandidateInfo {
     const section = sectionOf(c.label);
+    const bridge = bridgeOf(c.element);
     return {
       index,
       kind: c.kind,
@@ -40,11 +45,13 @@ export function createContentHandler(doc: Document) {
       selector: selectorFor(c.element),
       ...(section ? { section } : {}),
       ...(chosen ? { chosen } : {}),
+      ...(bridge ? { bridge } : {}),
     };
   }
 
   function detect(rules: FieldRule[] = []): DetectResult {
     candidates = findCandidates(doc);
+    lastFills = [];
     const key = frameKey();
     const chosen = new Set<HTMLElement>();
     for (const rule of rules) {
@@ -59,7 +66,8 @@ export function createContentHandler(doc: Document) {
       }
     }
     return {
-      origin: doc.defaultView?.location.origin ?? '',
+      // window.origin, not location.origin: an about:srcdoc/about:blank editor frame inherits the page's origin.
+      origin: doc.defaultView?.origin ?? '',
       frameKey: key,
       patient: readPatientOnPage(doc),
       candidates: candidates.map((c, index) => info(c, index, chosen.has(c.element))),
@@ -139,14 +147,23 @@ export function createContentHandler(doc: Document) {
         let snapshot: FieldSnapshot | undefined;
         const outcome = await fillField(target.element, request.text, request.mode, { onSnapshot: (s) => (snapshot = s) });
         if (!outcome.ok) return errorReply(outcome.code, outcome.message);
-        if (snapshot) lastFill = { element: target.element, snapshot };
+        if (snapshot) lastFills.push({ element: target.element, snapshot });
         return okReply({ landed: true as const });
       }
+      case 'mark': {
+        const el = request.candidate === undefined ? marked : candidates[request.candidate]?.element;
+        marked?.removeAttribute(BRIDGE_ATTR);
+        if (!el?.isConnected || !bridgeOf(el)) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
+        const token = newToken();
+        el.setAttribute(BRIDGE_ATTR, token);
+        marked = el;
+        return okReply({ token });
+      }
       case 'undo': {
-        if (!lastFill || !undoFill(lastFill.element, lastFill.snapshot)) {
-          return errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
-        }
-        lastFill = undefined;
+        if (lastFills.length === 0) return errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
+        const undone = lastFills.reverse().map((f) => undoFill(f.element, f.snapshot));
+        lastFills = [];
+        if (undone.includes(false)) return errorReply('nothing-to-undo', 'The filled field is no longer on the page.');
         return okReply({ landed: true as const });
       }
     }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TOKEN_PATTERN } from '@/lib/fields/main-world/target';
 
 /**
  * The one message protocol between the side panel and the content script. Every receiver safeParses; nothing here
@@ -16,6 +17,8 @@ export const CandidateInfoSchema = z.strictObject({
   section: z.optional(z.string()),
   /** Chosen by a remembered site rule. */
   chosen: z.optional(z.boolean()),
+  /** The editor is reachable only through page globals: fill it with the main-world bridge (lib/fields/main-world). */
+  bridge: z.optional(z.enum(['tinymce', 'ckeditor4', 'ckeditor5'])),
 });
 export type CandidateInfo = z.infer<typeof CandidateInfoSchema>;
 
@@ -48,11 +51,17 @@ export const FillRequestSchema = z.strictObject({
   mode: z.enum(['append', 'replace']),
 });
 export const UndoRequestSchema = z.strictObject({ type: z.literal('undo') });
+/** Put a one-time token on a bridge candidate for the main-world bridge; no candidate: the field marked last (undo). */
+export const MarkRequestSchema = z.strictObject({
+  type: z.literal('mark'),
+  candidate: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
 
 export const RequestSchema = z.discriminatedUnion('type', [
   DetectRequestSchema,
   FillRequestSchema,
   UndoRequestSchema,
+  MarkRequestSchema,
   HighlightRequestSchema,
   PickRequestSchema,
   CancelPickRequestSchema,
@@ -69,6 +78,7 @@ export const DetectResultSchema = z.strictObject({
 export type DetectResult = z.infer<typeof DetectResultSchema>;
 
 export const FillResultSchema = z.strictObject({ landed: z.literal(true) });
+export const MarkResultSchema = z.strictObject({ token: z.string().check(z.regex(TOKEN_PATTERN)) });
 export const DoneSchema = z.strictObject({ done: z.literal(true) });
 export const PickResultSchema = z.strictObject({ candidate: CandidateInfoSchema, frameKey: z.string() });
 export type PickResult = z.infer<typeof PickResultSchema>;

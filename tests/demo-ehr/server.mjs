@@ -15,6 +15,7 @@
 //   GET  /api/clients/<id>/notes             JSON, oldest first
 //   POST /api/clients/<id>/notes             JSON { text, cptCode, date, chiefComplaint?, editor? } -> 201 { note }
 //   GET  /vendor/<npm-package>/<path>        node_modules/<npm-package>/<path>, read-only
+//   GET  /variants/<v>.js                    public/variants/<v>.js, else the bundle in .build/variants/ (build-variants.mjs)
 //   GET  /<anything else>                    static file under public/
 import { layoutPage } from './layouts.mjs';
 import http from 'node:http';
@@ -26,6 +27,8 @@ import { CLIENTS, CLINIC_NAME, CPT_CODES, LOGGED_IN_AS, findClient } from './cli
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PUBLIC_DIR = path.join(HERE, 'public');
 export const VARIANTS_DIR = path.join(PUBLIC_DIR, 'variants');
+/** Bundled npm-editor variants (build-variants.mjs); public/variants/ wins on a name clash. */
+export const BUILT_VARIANTS_DIR = path.join(HERE, '.build', 'variants');
 export const NODE_MODULES_DIR = path.resolve(HERE, '..', '..', 'node_modules');
 export const DEFAULT_EDITOR = 'textarea';
 
@@ -148,6 +151,11 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
     // ---- node_modules, read-only: /vendor/<npm-package>/<path> ------------------------------
     if (p.startsWith('/vendor/')) {
       return serveFile(req, res, NODE_MODULES_DIR, p.slice('/vendor/'.length));
+    }
+
+    // ---- bundled variants: /variants/<name>.js not in public/ comes from .build/variants/ ----
+    if ((m = /^\/variants\/([a-z0-9][a-z0-9-]{0,63})\.js$/.exec(p)) && !fs.existsSync(path.join(VARIANTS_DIR, `${m[1]}.js`))) {
+      return serveFile(req, res, BUILT_VARIANTS_DIR, `${m[1]}.js`);
     }
 
     // ---- static files under public/ --------------------------------------------------------
@@ -287,17 +295,18 @@ async function serveFile(req, res, root, encodedPath) {
   });
 }
 
-/** Editor variants available: the names of public/variants/*.js, textarea first. */
+/** Editor variants available: the names of public/variants/*.js and .build/variants/*.js, textarea first. */
 export function listVariants() {
-  let names = [];
-  try {
-    names = fs
-      .readdirSync(VARIANTS_DIR)
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => f.slice(0, -3))
-      .filter((n) => VARIANT_NAME.test(n));
-  } catch {
-    /* no variants */
+  const names = [];
+  for (const dir of [VARIANTS_DIR, BUILT_VARIANTS_DIR]) {
+    try {
+      for (const f of fs.readdirSync(dir)) {
+        const n = f.slice(0, -3);
+        if (f.endsWith('.js') && VARIANT_NAME.test(n) && !names.includes(n)) names.push(n);
+      }
+    } catch {
+      /* no variants there (yet) */
+    }
   }
   return names.sort((a, b) => (a === DEFAULT_EDITOR ? -1 : b === DEFAULT_EDITOR ? 1 : a.localeCompare(b)));
 }

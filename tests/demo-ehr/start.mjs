@@ -9,6 +9,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './server.mjs';
+import { buildVariants } from './build-variants.mjs';
 import { browserHelp, findBrowser, isBrandedChrome } from '../e2e/find-browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +57,8 @@ async function main() {
     process.exit(1);
   }
 
-  // ---- demo server ----------------------------------------------------------------------------
+  // ---- demo server (npm-editor variants bundled first; up-to-date bundles are skipped) ------------
+  await buildVariants();
   let demo;
   try {
     demo = await startDemoServer({ port, host: '127.0.0.1' });

@@ -52,6 +52,11 @@ export function fire(el: HTMLElement, type: 'input' | 'change', data?: string): 
   const init = { bubbles: true, composed: true };
   let event: Event;
   if (type === 'input' && view?.InputEvent) event = new view.InputEvent('input', { ...init, inputType: 'insertText', data: data ?? null });
-  else event = view ? new view.Event(type, init) : new Event(type, init);
+  else if (view) event = new view.Event(type, init);
+  else {
+    // A document without a window (DOMParser, template): build the event from the document, not a global.
+    event = el.ownerDocument.createEvent('Event');
+    event.initEvent(type, true, false);
+  }
   el.dispatchEvent(event);
 }

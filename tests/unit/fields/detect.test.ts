@@ -75,6 +75,13 @@ describe('findCandidates', () => {
     expect(found.every((c) => c.kind === 'contenteditable')).toBe(true);
   });
 
+  it('reports each element once, whichever queries it matches', () => {
+    page(`<textarea id="a" contenteditable="true" role="textbox" aria-label="Note"></textarea>
+      <div id="b" role="textbox" contenteditable="true" aria-label="Note"></div>
+      <input id="c" type="TEXT" role="textbox" aria-label="Note"><input id="d" type="HIDDEN">`);
+    expect(ids().sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('isEditingHost accepts true/""/plaintext-only tops only', () => {
     const $ = page(`<div id="a" contenteditable="TRUE"><b id="b">x</b></div><div id="c" contenteditable="false"></div>`);
     expect(isEditingHost($('a'))).toBe(true);

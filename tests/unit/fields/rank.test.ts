@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreField, sectionOf, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
+import { names, rankCandidates, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
+import type { FieldCandidate } from '@/lib/fields/types';
 
 const order = (list: ScoreFeatures[]) =>
   list
@@ -49,6 +50,26 @@ describe('scoreField', () => {
     expect(vocabularyScore('Subject')).toBeLessThan(0);
     expect(vocabularyScore('Subjective')).toBeGreaterThan(0);
     expect(vocabularyScore('txtProgressNote')).toBe(vocabularyScore('progress note'));
+  });
+});
+
+describe('rankCandidates', () => {
+  it('sorts best first; ties keep same-kind order and follow document order across kinds', () => {
+    document.body.innerHTML = '<div id="x" contenteditable="true"></div><textarea id="y"></textarea><div id="z" contenteditable="true"></div>';
+    const el = (id: string) => document.getElementById(id)!;
+    const c = (id: string, kind: FieldCandidate['kind'], score: number): FieldCandidate => ({ element: el(id), kind, label: '', score });
+    const ranked = rankCandidates([c('y', 'textarea', 1), c('x', 'contenteditable', 1), c('z', 'contenteditable', 1), c('x', 'contenteditable', 5)]);
+    expect(ranked.map((r) => `${r.element.id}${r.score}`)).toEqual(['x5', 'x1', 'y1', 'z1']);
+  });
+});
+
+describe('vocabulary', () => {
+  it('names groups from words and two-word phrases', () => {
+    expect(names(vocabulary('Search patients'), 'search')).toBe(true);
+    expect(names(vocabulary('Log in'), 'login')).toBe(true);
+    expect(names(vocabulary('Chief complaint'), 'complaint')).toBe(true);
+    expect(names(vocabulary('Complaint'), 'complaint')).toBe(false);
+    expect(names(vocabulary('Progress note'), 'search')).toBe(false);
   });
 });
 

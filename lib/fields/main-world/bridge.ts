@@ -1,0 +1,207 @@
+/**
+ * The main-world bridge: fills editors whose content lives behind page globals (TinyMCE, CKEditor 4, CKEditor 5),
+ * which an isolated-world content script cannot see. The side panel runs `mainWorldFill` in one frame with
+ * `scripting.executeScript({ world: 'MAIN', func: mainWorldFill, args })`; its only inputs are those args and its
+ * only output is the return value, so nothing the page sends can drive it (no postMessage, no DOM events).
+ *
+ * executeScript serialises the function's source: `mainWorldFill` must stay self-contained — no imports, no
+ * outer constants, no helpers from the bundler. That is why the attribute name and patterns are literals inside.
+ * The page owns its main world and may lie in the return value: callers validate it as untrusted input.
+ */
+
+export type BridgeMode = 'append' | 'replace' | 'restore';
+
+export type BridgeResult =
+  /** `text`: what the editor holds now, as plain text; `snapshot`: its HTML before this call, for undo. */
+  | { ok: true; text: string; snapshot: string }
+  | { ok: false; code: 'bad-args' | 'not-found' | 'no-editor' | 'read-only' | 'did-not-land' };
+
+/**
+ * Find the field marked with `token` in this frame, check that it belongs to a known editor instance, and
+ * append or replace the note through the editor's own API (paragraphs as <p>, single line breaks as <br>, the
+ * text HTML-escaped), or — mode 'restore' — put back the editor HTML a previous call returned as `snapshot`.
+ * Reads back through the editor and undoes its own change when the note did not land. The token is removed.
+ */
+export async function mainWorldFill(token: unknown, text: unknown, mode: unknown): Promise<BridgeResult> {
+  type Ed = any; // page objects: checked at run time, never trusted
+  if (
+    typeof token !== 'string' ||
+    !/^[a-z0-9]{16,64}$/.test(token) ||
+    (mode !== 'append' && mode !== 'replace' && mode !== 'restore') ||
+    typeof text !== 'string' ||
+    // A note is far smaller; a restore carries the editor's own HTML, which may hold inline images.
+    text.length > (mode === 'restore' ? 64_000_000 : 2_000_000)
+  ) {
+    return { ok: false, code: 'bad-args' };
+  }
+  const el = document.querySelector(`[data-gnf-target="${token}"]`);
+  if (!el) return { ok: false, code: 'not-found' };
+  el.removeAttribute('data-gnf-target');
+
+  // Plain text of an editable root: blocks set off by a blank line, <br> a line break, whitespace collapsed.
+  const BLOCK = /^(p|div|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|section|article|figure)$/;
+  const domText = (root: Node): string => {
+    let s = '';
+    const walk = (n: Node): void => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) s += (c as Text).data.replace(/\s+/g, ' ');
+        else if (c.nodeType === 1) {
+          const tag = (c as Element).localName;
+          if (tag === 'br') s += '\n';
+          else if (tag !== 'script' && tag !== 'style' && tag !== 'template') {
+            const block = BLOCK.test(tag);
+            if (block) s += '\n\n';
+            walk(c);
+            if (block) s += '\n\n';
+          }
+        }
+      }
+    };
+    walk(root);
+    return s;
+  };
+  // CKEditor 5 keeps its own model: read that, not the view. Top-level blocks are paragraphs; softBreak is <br>.
+  const modelText = (root: Ed): string => {
+    let s = '';
+    const walk = (n: Ed): void => {
+      for (const c of n.getChildren()) {
+        if (c.is('$text') || c.is('$textProxy')) s += c.data;
+        else if (c.is('element', 'softBreak')) s += '\n';
+        else if (c.is('element')) {
+          s += '\n\n';
+          walk(c);
+          s += '\n\n';
+        }
+      }
+    };
+    walk(root);
+    return s;
+  };
+  const tidy = (s: string) =>
+    s
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+|\n+$/g, '');
+  const flat = (s: string) => s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  const count = (hay: string, needle: string) => {
+    let n = 0;
+    for (let i = hay.indexOf(needle); needle && i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+    return n;
+  };
+
+  // Editor globals live in the window that loaded the editor: the iframe's parent for iframe editors.
+  const wins: Ed[] = [];
+  for (let w: Ed = window, i = 0; w && i < 8; i++) {
+    wins.push(w);
+    try {
+      if (w.parent === w) break;
+      void w.parent.document; // throws for another origin: stop there
+      w = w.parent;
+    } catch {
+      break;
+    }
+  }
+
+  // One adapter per editor: its HTML and text, `put` (insert at the end, or over everything when `all`), and
+  // `set` (the whole HTML, for restore).
+  let api: { html(): string; text(): string; put(html: string, all: boolean): void; set(html: string): Promise<void> | void } | undefined;
+  let readOnly = false;
+  const five: Ed = (el as Ed).ckeditorInstance;
+  if (five && five.model && five.data && typeof five.getData === 'function') {
+    const root = () => five.model.document.getRoot();
+    readOnly = five.isReadOnly === true;
+    // One model change: one step in CKEditor's own undo, and the view follows the model.
+    const put = (html: string, all: boolean) =>
+      five.model.change((writer: Ed) => {
+        if (all) writer.remove(writer.createRangeIn(root()));
+        writer.insert(five.data.parse(html), root(), 'end');
+      });
+    api = { html: () => five.getData(), text: () => modelText(root()), put, set: (html) => put(html, true) };
+  }
+  for (const w of wins) {
+    if (api) break;
+    const tiny: Ed = w.tinymce;
+    const got: Ed = tiny && typeof tiny.get === 'function' ? tiny.get() : null;
+    const list: Ed[] = Array.isArray(got) ? got : [];
+    const ed = list.find((e) => e && typeof e.getBody === 'function' && e.getBody() === el);
+    if (ed) {
+      readOnly = ed.mode && typeof ed.mode.isReadOnly === 'function' ? ed.mode.isReadOnly() : ed.readonly === true;
+      const set = (html: string) => {
+        // One undo level in TinyMCE's own history; save() copies it to the hidden textarea a form may post.
+        ed.undoManager.transact(() => ed.setContent(html));
+        ed.setDirty?.(true);
+        ed.save?.();
+      };
+      api = {
+        html: () => ed.getContent(),
+        text: () => domText(ed.getBody()),
+        put: (html, all) => set(all ? html : ed.getContent() + html),
+        set,
+      };
+      break;
+    }
+    const instances: Ed = w.CKEDITOR && w.CKEDITOR.instances;
+    for (const key of instances && typeof instances === 'object' ? Object.keys(instances) : []) {
+      const e = instances[key];
+      const editable = e && typeof e.editable === 'function' ? e.editable() : null;
+      if (!editable || editable.$ !== el) continue;
+      readOnly = e.readOnly === true;
+      api = {
+        html: () => e.getData(),
+        text: () => domText(e.editable().$),
+        set: (html) =>
+          // setData rewrites the iframe document; wait for it (callback, or give up after 5 s) before reading back.
+          new Promise<void>((resolve) => {
+            setTimeout(resolve, 5000);
+            e.fire('saveSnapshot');
+            e.setData(html, { callback: () => (e.fire('saveSnapshot'), e.updateElement?.(), resolve()) });
+          }),
+        put: (html, all) => {
+          // insertHtml over a range (the end of the editable, or all of it) records an undo step and keeps
+          // the iframe's body element, which setData would replace.
+          const range = e.createRange();
+          if (all) range.selectNodeContents(e.editable());
+          else range.moveToPosition(e.editable(), w.CKEDITOR.POSITION_BEFORE_END);
+          e.insertHtml(html, 'html', range);
+          e.updateElement?.();
+        },
+      };
+      break;
+    }
+  }
+  if (!api) return { ok: false, code: 'no-editor' };
+  if (readOnly) return { ok: false, code: 'read-only' };
+
+  const snapshot = String(api.html());
+  if (mode === 'restore') {
+    await api.set(text);
+    return { ok: true, text: tidy(api.text()), snapshot };
+  }
+  const note = text.replace(/\r\n?/g, '\n');
+  if (!note.trim()) return { ok: true, text: tidy(api.text()), snapshot };
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const html = note
+    .trim()
+    .split(/\n[ \t]*\n\s*/)
+    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+  const before = flat(api.text());
+  try {
+    api.put(html, mode === 'replace' || !before);
+  } catch {
+    /* judged by the read-back below */
+  }
+  const after = tidy(api.text());
+  const n = flat(note);
+  const landed = mode === 'replace' ? count(flat(after), n) > 0 : count(flat(after), n) > count(before, n);
+  if (!landed) {
+    try {
+      if (String(api.html()) !== snapshot) await api.set(snapshot);
+    } catch {
+      /* nothing more to do: the panel reports that the note did not land */
+    }
+    return { ok: false, code: 'did-not-land' };
+  }
+  return { ok: true, text: after, snapshot };
+}

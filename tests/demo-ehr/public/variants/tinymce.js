@@ -1,0 +1,91 @@
+// Editor variant "tinymce": TinyMCE 8 in classic (iframe) mode, self-hosted from node_modules (GPL, no cloud).
+//   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
+// As in a real EHR, a <label> names the <textarea> that TinyMCE hides and replaces with its iframe.
+// getValue() reads TinyMCE's own model (editor.getContent()), HTML paragraphs as "\n\n", <br> as "\n".
+export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
+  const lab = document.createElement('label');
+  lab.className = 'field-label';
+  lab.htmlFor = id;
+  lab.textContent = label;
+  const textarea = document.createElement('textarea');
+  textarea.id = id;
+  textarea.name = 'note';
+  textarea.rows = 20;
+  slot.append(lab, textarea);
+
+  await loadScript('/vendor/tinymce/tinymce.min.js');
+  const [editor] = await window.tinymce.init({
+    target: textarea,
+    base_url: '/vendor/tinymce',
+    suffix: '.min',
+    license_key: 'gpl',
+    // Nothing may leave 127.0.0.1: no upgrade prompt, no branding link, no cloud plugins.
+    promotion: false,
+    branding: false,
+    menubar: false,
+    plugins: [],
+    toolbar: 'undo redo | bold italic | bullist numlist',
+    height: 360,
+  });
+  if (!editor) throw new Error('TinyMCE did not start');
+  return {
+    element: textarea,
+    editor,
+    getValue: () => htmlToText(editor.getContent()),
+    setValue: (text) => editor.setContent(textToHtml(text)),
+    focus: () => editor.focus(),
+  };
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.onload = () => resolve(undefined);
+    s.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(s);
+  });
+}
+
+const BLOCK = /^(P|DIV|H[1-6]|LI|UL|OL|BLOCKQUOTE|PRE|TABLE|TR|SECTION|ARTICLE)$/;
+
+/** Editor HTML as plain text: blocks separated by a blank line, <br> as a line break, empty blocks dropped. */
+export function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  let out = '';
+  const trimEnd = () => (out = out.replace(/[ \t]+$/, ''));
+  const breakPara = () => {
+    out = out.replace(/[ \t\n]+$/, '');
+    if (out) out += '\n\n';
+  };
+  const walk = (node) => {
+    for (const c of node.childNodes) {
+      if (c.nodeType === 3) {
+        let t = c.data.replace(/[\u200b\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ');
+        if (out === '' || out.endsWith('\n') || out.endsWith(' ')) t = t.replace(/^ /, '');
+        out += t;
+      } else if (c.nodeType === 1) {
+        if (c.tagName === 'BR') {
+          trimEnd();
+          out += '\n';
+        } else if (BLOCK.test(c.tagName)) {
+          breakPara();
+          walk(c);
+          breakPara();
+        } else if (!/^(SCRIPT|STYLE|TEMPLATE)$/.test(c.tagName)) walk(c);
+      }
+    }
+  };
+  walk(doc.body);
+  return out.replace(/\s+$/, '');
+}
+
+/** Plain text as editor HTML: a <p> per paragraph, <br> per single line break, text escaped. */
+export function textToHtml(text) {
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(text)
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n\s*/)
+    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
