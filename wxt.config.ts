@@ -18,9 +18,10 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open group notes' },
+    // Extension pages may connect nowhere: patient data cannot leave, even by mistake.
     content_security_policy:
       browser === 'firefox'
-        ? undefined
+        ? "script-src 'self'; object-src 'self'; connect-src 'none'"
         : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" },
     ...(browser === 'firefox'
       ? {

@@ -6,7 +6,11 @@ export default defineBackground(() => {
   if (browser.sidePanel) {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
   } else {
-    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
-    browser.action?.onClicked.addListener(() => void sidebar?.toggle());
+    const firefox = browser as unknown as {
+      sidebarAction?: { toggle(): Promise<void> };
+      browserAction?: typeof browser.action;
+    };
+    // Firefox's default build is MV2, where the toolbar button is browserAction.
+    (browser.action ?? firefox.browserAction)?.onClicked.addListener(() => void firefox.sidebarAction?.toggle());
   }
 });
