@@ -53,16 +53,21 @@ function edge(el: Node, end: boolean): [Node, number] {
   }
 }
 
-/** Put the selection at the end of the editable (append) or around all of it (replace). */
-function select(el: HTMLElement, mode: FillMode): void {
+/**
+ * Put the selection at the end of the editable (append) or around all of it (replace). Returns a check that the
+ * page's selection is still that one.
+ */
+function select(el: HTMLElement, mode: FillMode): () => boolean {
   const doc = el.ownerDocument;
   const sel = doc.getSelection();
-  if (!sel) return;
+  if (!sel) return () => true;
   const [endNode, endOffset] = edge(el, true);
   const [startNode, startOffset] = mode === 'append' ? [endNode, endOffset] : edge(el, false);
   sel.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
   // The native selectionchange comes a task later; editors that track it (ProseMirror, Draft.js) read it now.
   doc.dispatchEvent(new (viewOf(el)?.Event ?? Event)('selectionchange'));
+  return () =>
+    sel.anchorNode === startNode && sel.anchorOffset === startOffset && sel.focusNode === endNode && sel.focusOffset === endOffset;
 }
 
 /** Dispatch the editor's own insert event carrying `text` (a DataTransfer as the browser would fill it). */
@@ -128,11 +133,13 @@ export function modelAdapter(
       await frame(el);
       await frame(el);
     }
-    select(el, mode);
-    // A frame for the editor to take that selection through its own (debounced) selectionchange handling: Slate
-    // ignores a selection set while it is still syncing its own, and would insert at the old caret.
-    await frame(el);
-    select(el, mode);
+    // The selection must survive a frame: an editor still syncing its own caret (Slate after focus) puts that
+    // back over ours and ignores ours meanwhile, and would insert at its old caret. Then place it again.
+    for (let tries = 0; tries < 5; tries++) {
+      const held = select(el, mode);
+      await frame(el);
+      if (held()) break;
+    }
     if (text) feed(el, how, text);
     else if (mode === 'replace') remove(el, how);
   };
