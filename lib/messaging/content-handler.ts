@@ -3,7 +3,9 @@ import { labelFor } from '@/lib/fields/label';
 import { resolveSelector, selectorFor } from '@/lib/fields/selector';
 import { pageKey } from '@/lib/fields/site-rule';
 import { BRIDGE_ATTR, bridgeOf, newToken } from '@/lib/fields/main-world/target';
-import { RequestSchema, errorReply, okReply, type CandidateInfo, type DetectResult, type FieldRule, type Reply } from './protocol';
+import type { CandidateInfo, DetectResult, FieldRule } from './protocol';
+import { errorReply, okReply, type Reply } from './replies';
+import { parseRequest } from './request-guard';
 
 /** A remembered field outranks anything detection can score. */
 const CHOSEN_BONUS = 1000;
@@ -127,9 +129,8 @@ export function createContentHandler(doc: Document) {
   }
 
   return async function handle(raw: unknown): Promise<Reply<unknown>> {
-    const parsed = RequestSchema.safeParse(raw);
-    if (!parsed.success) return errorReply('bad-request', 'The request was not understood.');
-    const request = parsed.data;
+    const request = parseRequest(raw);
+    if (!request) return errorReply('bad-request', 'The request was not understood.');
     switch (request.type) {
       case 'detect':
         return okReply(detect(request.rules));

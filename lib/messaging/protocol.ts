@@ -83,32 +83,13 @@ export const DoneSchema = z.strictObject({ done: z.literal(true) });
 export const PickResultSchema = z.strictObject({ candidate: CandidateInfoSchema, frameKey: z.string() });
 export type PickResult = z.infer<typeof PickResultSchema>;
 
-export type ErrorCode =
-  | 'bad-request'
-  | 'not-found'
-  | 'not-editable'
-  | 'did-not-land'
-  | 'nothing-to-undo'
-  | 'unreachable'
-  | 'cancelled';
-export interface ReplyError {
-  code: ErrorCode;
-  message: string;
-}
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
+export { errorReply, okReply, type ErrorCode, type Reply, type ReplyError } from './replies';
+import { errorReply, type ReplyError, type Reply } from './replies';
 
 export const ErrorReplySchema = z.strictObject({
   ok: z.literal(false),
   error: z.strictObject({ code: z.string(), message: z.string() }),
 });
-
-export function okReply<T>(data: T): Reply<T> {
-  return { ok: true, data };
-}
-
-export function errorReply(code: ErrorCode, message: string): Reply<never> {
-  return { ok: false, error: { code, message } };
-}
 
 /** Parses a reply from another context; anything unexpected becomes an error reply, never an exception. */
 export function parseReply<T>(raw: unknown, data: z.ZodMiniType<T>): Reply<T> {
