@@ -74,6 +74,7 @@ export function App() {
   };
   const [statuses, setStatuses] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
+  const [groupMessage, setGroupMessage] = useState('');
   /** Where each member's last fill landed in this panel, for one-click undo. */
   const [lastFills, setLastFills] = useState<Record<string, { tabId: number; frameIds: number[]; notice?: string }>>({});
   const [asking, setAsking] = useState<Asking>();
@@ -220,6 +221,20 @@ export function App() {
           <button type="button" onClick={() => void actions.startNewSession()}>
             New session
           </button>
+          {state.groups.length > 0 && (
+            <select
+              aria-label="Start a session from a group"
+              value=""
+              onChange={(e) => e.currentTarget.value && void actions.startFromGroup(e.currentTarget.value)}
+            >
+              <option value="">New from group…</option>
+              {state.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.clinical.name || 'Unnamed group'} ({g.clinical.roster.length})
+                </option>
+              ))}
+            </select>
+          )}
           <button type="button" disabled={tabId === undefined} onClick={() => tabId !== undefined && void popOutPanel(tabId)}>
             Pop out
           </button>
@@ -294,11 +309,25 @@ export function App() {
             )}
           </MemberCard>
         ))}
-        <button type="button" onClick={actions.addMember}>
-          Add member
-        </button>
+        <div class="actions">
+          <button type="button" onClick={actions.addMember}>
+            Add member
+          </button>
+          <button
+            type="button"
+            onClick={() =>
+              void actions.saveGroup().then(
+                () => setGroupMessage('Saved as a recurring group: start the next session from it with “New from group…”.'),
+                () => setGroupMessage('Could not save the group.'),
+              )
+            }
+          >
+            Save as recurring group
+          </button>
+        </div>
+        {groupMessage && <p class="hint" aria-live="polite">{groupMessage}</p>}
       </section>
-      <PastSessions sessions={state.sessions} currentId={session.id} onOpen={(id) => void actions.openSession(id)} />
+      <PastSessions sessions={state.sessions} currentId={session.id} onOpen={(id) => void actions.openSession(id)} search={actions.searchHistory} />
       <details class="card">
         <summary>Sites and remembered fields</summary>
         <SiteAccess />

@@ -11,7 +11,10 @@ import {
   getPreferences,
   getSession,
   listEntries,
+  listGroups,
   listSessions,
+  putGroup,
+  decodeAll,
   openNotesDb,
   previewPurge,
   purgeExpired,
@@ -25,7 +28,20 @@ import {
   type PurgeItem,
   type Rekeyed,
 } from '@/lib/db';
-import { EntrySchema, newEntry, newId, newSession, nowIso, validate, type Entry, type Session } from '@/lib/model';
+import {
+  EntrySchema,
+  groupFromSession,
+  newEntry,
+  newId,
+  newSession,
+  nowIso,
+  searchSessions,
+  sessionFromGroup,
+  validate,
+  type Entry,
+  type Group,
+  type Session,
+} from '@/lib/model';
 import { mergeRemote, noteLocalEdits, type LocalEdits, type RecordPatch } from '@/lib/model/merge';
 
 /** Panels in other windows on the same session hear each other's edits here (extension pages only, in memory). */
@@ -80,6 +96,8 @@ export interface NotesState {
   lockNotice?: string;
   /** Another window's later edit replaced this panel's text in a field. */
   syncNotice?: string;
+  /** Recurring groups, to start a new session from. */
+  groups: Group[];
 }
 
 export interface NotesActions {
@@ -93,6 +111,11 @@ export interface NotesActions {
   /** Resolves to an error message to show, or undefined when unlocked. */
   unlock(passphrase: string): Promise<string | undefined>;
   lock(): Promise<void>;
+  /** Saves the open session's group, roster, defaults and goals as a recurring group. */
+  saveGroup(): Promise<void>;
+  startFromGroup(groupId: string): Promise<void>;
+  /** Past sessions by group or member name; reads all entries on first use. */
+  searchHistory(query: string): Promise<Session[]>;
 }
 
 /** What the "Security and backup" section does. Each throws a typed error whose message is safe to show. */
@@ -129,7 +152,7 @@ const CHANGED_ELSEWHERE =
   'Encryption was turned on or its passphrase changed in another window. Unlock with the current passphrase: your latest edits are kept and saved after unlocking.';
 const IDLE_EVENTS = ['keydown', 'pointerdown', 'input', 'wheel', 'focusin'] as const;
 
-const LOCKED_CONTENT = { session: undefined, entries: [], sessions: [], invalid: [], saveError: undefined } satisfies Partial<NotesState>;
+const LOCKED_CONTENT = { session: undefined, entries: [], sessions: [], groups: [], invalid: [], saveError: undefined } satisfies Partial<NotesState>;
 
 /**
  * The side panel's one shared state: the open session and its entries, kept in memory for instant typing and
@@ -144,6 +167,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     status: 'loading',
     entries: [],
     sessions: [],
+    groups: [],
     invalid: [],
     encrypted: false,
     preferences: { retentionDays: DEFAULT_PREFERENCES.retentionDays, lockAfterMinutes: DEFAULT_PREFERENCES.lockAfterMinutes },
@@ -158,6 +182,8 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   const panelId = useMemo(newId, []);
   const channelRef = useRef<BroadcastChannel | undefined>(undefined);
   const localEdits = useRef<LocalEdits>(new Map());
+  /** Every session's entries, read once for history search (member names) and dropped on reload or lock. */
+  const allEntries = useRef<Entry[] | undefined>(undefined);
   const announce = (message: SyncMessage) => channelRef.current?.postMessage(message);
   const kdfOptions = options.kdf ? { kdf: options.kdf } : {};
 
@@ -187,6 +213,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     if (codecRef.current !== null && !notice) await saver.flush();
     // Dropping the codec drops the only reference to the key. Edits that could not be saved stay queued.
     codecRef.current = null;
+    allEntries.current = undefined;
     setState((s) => ({ ...s, ...LOCKED_CONTENT, status: 'locked', encrypted: true, lockNotice: notice }));
   }
 
@@ -212,7 +239,10 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       listed.records.unshift(session);
     }
     lastSessionId.current = session.id;
-    setState((s) => ({ ...s, status: 'ready', session, entries, sessions: listed.records, invalid, lockNotice: undefined }));
+    const groups = await listGroups(db, codec);
+    invalid.push(...groups.invalid);
+    allEntries.current = undefined;
+    setState((s) => ({ ...s, status: 'ready', session, entries, sessions: listed.records, groups: groups.records, invalid, lockNotice: undefined }));
   }
 
   useEffect(() => {
@@ -403,6 +433,32 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       return undefined;
     },
     lock: () => lockNow(),
+    async saveGroup() {
+      const { session, entries, groups } = stateRef.current;
+      const db = dbRef.current;
+      const codec = codecRef.current;
+      if (!session || !db || !codec) return;
+      const group = groupFromSession(session, entries, groups.find((g) => g.id === session.groupId));
+      await putGroup(db, codec, group);
+      setState((s) => ({ ...s, groups: [...s.groups.filter((g) => g.id !== group.id), group] }));
+    },
+    async startFromGroup(groupId) {
+      await saver.flush();
+      const db = dbRef.current;
+      const codec = codecRef.current;
+      const group = stateRef.current.groups.find((g) => g.id === groupId);
+      if (!db || !codec || !group) return;
+      const { session, entries } = sessionFromGroup(group, stateRef.current.session?.clinical.leader ?? '');
+      await writeAll(db, codec, [{ store: 'sessions', record: session }, ...entries.map((record) => ({ store: 'entries' as const, record }))]);
+      await load(db, session.id);
+    },
+    async searchHistory(query) {
+      const db = dbRef.current;
+      const codec = codecRef.current;
+      if (!db || !codec) return [];
+      allEntries.current ??= (await decodeAll(codec, 'entries', await db.getAll('entries'))).records;
+      return searchSessions(stateRef.current.sessions, allEntries.current, query);
+    },
   };
 
   const security: SecurityActions = {

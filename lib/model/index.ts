@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './factory';
 export * from './validate';
+export * from './groups';

@@ -118,4 +118,26 @@ describe('clinical documentation', () => {
     await panel.getByText('2 of 3 charted').waitFor();
     expect(await memberBlock(panel, 'Priya Natarajan').getByRole('status').innerText()).toMatch(/^Not filled: marked absent/);
   });
+
+  test('a recurring group starts the next session with its roster, defaults and goals; history finds past sessions', async () => {
+    const dana = memberBlock(panel, 'Dana Reyes');
+    await dana.getByRole('textbox', { name: 'Progress toward goals', exact: true }).fill('Goal 1: use a TIPP skill before leaving a stressful situation.');
+    await panel.getByRole('button', { name: 'Save as recurring group', exact: true }).click();
+    await panel.getByText('Saved as a recurring group').waitFor();
+
+    await panel.getByLabel('Start a session from a group').selectOption({ label: 'IOP Coping Skills (4)' });
+    await expect.poll(() => panel.getByRole('group', { name: /^Member:/ }).count()).toBe(4);
+    expect(await panel.getByRole('textbox', { name: 'Topics', exact: true }).inputValue()).toBe(SESSION.topics);
+    expect(await panel.getByRole('textbox', { name: 'How the group reacted to the client', exact: true }).first().inputValue()).toBe('');
+    expect(await memberBlock(panel, 'Dana Reyes').getByRole('textbox', { name: 'Progress toward goals', exact: true }).inputValue()).toBe(
+      'Goal 1: use a TIPP skill before leaving a stressful situation.',
+    );
+    expect(await panel.getByText('0 of 4 charted').count()).toBe(1);
+
+    const search = panel.getByRole('searchbox', { name: 'Search past sessions' });
+    await search.fill('marcus');
+    await panel.getByRole('button', { name: /IOP Coping Skills/ }).first().waitFor();
+    await search.fill('nobody by that name');
+    await panel.getByText('No past session matches.').waitFor();
+  });
 });

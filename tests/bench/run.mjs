@@ -1,0 +1,698 @@
+// `npm run bench`: the performance budgets of DESIGN.md, measured in headless Chromium with the built extension.
+// Human-readable lines go to stderr; the LAST line on stdout is one JSON object with the figures (see README.md).
+//
+//   npm run bench                 builds the extension (npx wxt build), then measures
+//   SKIP_BUILD=1 npm run bench    reuses .output/chrome-mv3
+//   CHROME_PATH=/path/to/chromium npm run bench
+//   BENCH_ONLY=detect,fill,size,idle,panel npm run bench   a subset (the JSON then has only those figures)
+//
+// No timed assertions: it prints figures and `pass`; the exit code is 0 unless the benchmark itself broke.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { browserHelp, findBrowser } from '../e2e/find-browser.mjs';
+import { listVariants, startDemoServer } from '../demo-ehr/server.mjs';
+import { buildVariants } from '../demo-ehr/build-variants.mjs';
+import { fieldsBundle, modelModule } from './bundle.mjs';
+import { legacyPageHtml } from './legacy-page.mjs';
+import { seedDatabase } from './seed.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const BUILT_PATH = path.join(ROOT, '.output', 'chrome-mv3');
+/**
+ * The bench loads a private copy of the build: other work on this checkout may rebuild .output while the bench
+ * runs, and Chromium would then serve files that changed under it (ERR_FILE_NOT_FOUND for renamed chunks).
+ */
+const EXTENSION_PATH = path.join(HERE, '.build', 'extension');
+
+export const BUDGETS = {
+  detectRatio: 3, // ≤
+  fillMs: 50, // < each
+  contentScriptGzipBytes: 15_000, // ≤
+  idleObservers: 0, // =
+  panelOpenMs: 150, // <
+  historyOpenMs: 150, // <
+  sidePanelGzipBytes: 50_000, // ≤ (DESIGN.md "bundles"; all of the panel's JS chunks, gzip -9 each)
+};
+
+const ONLY = new Set((process.env.BENCH_ONLY || 'detect,fill,size,idle,panel').split(',').map((s) => s.trim()));
+const FILL_RUNS = Number(process.env.BENCH_FILL_RUNS || 3);
+const PANEL_RUNS = 5;
+/** Editors the issue names; each must appear in fillMs unless its variant is missing (said on stderr). */
+const EXPECTED_EDITORS = ['textarea', 'contenteditable', 'quill', 'tiptap', 'lexical', 'draft-js', 'slate', 'react-textarea', 'vue-textarea', 'tinymce', 'ckeditor4', 'ckeditor5'];
+
+const log = (...args) => console.error('[bench]', ...args);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const round = (x, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
+
+/** Flags from TOOLCHAIN.md / tests/e2e/harness.ts: load only our extension, keep Chromium off the network. */
+function extensionArgs(extensionPath) {
+  return [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+/** A 2,000-word note, 20 paragraphs of 100 words separated by blank lines (deterministic). */
+function makeNote(words = 2000, perParagraph = 100) {
+  const vocab = (
+    'client group session reported practised coping skill breathing exercise peers feedback discussed triggers ' +
+    'identified strategy week work family sleep mood anxiety calmer described example offered support listened ' +
+    'shared goal progress plan continue attend homework worksheet mindfulness boundaries communication assertive ' +
+    'response intervention observed engaged affect appropriate content brief role play review relapse prevention'
+  ).split(' ');
+  const paragraphs = [];
+  let n = 0;
+  while (n < words) {
+    const w = [];
+    for (let i = 0; i < perParagraph && n < words; i++, n++) w.push(vocab[(n * 7 + Math.floor(n / 13)) % vocab.length]);
+    w[0] = w[0][0].toUpperCase() + w[0].slice(1);
+    paragraphs.push(w.join(' ').replace(/(\S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+ \S+) /g, '$1, ') + '.');
+  }
+  return paragraphs.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  const result = {};
+  const notes = [];
+
+  if (process.env.SKIP_BUILD !== '1') {
+    log('building the extension: npx wxt build');
+    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
+    if (built.status !== 0) throw new Error(`npx wxt build failed (exit ${built.status})`);
+  } else log('SKIP_BUILD=1: using the existing .output/chrome-mv3');
+  if (!fs.existsSync(path.join(BUILT_PATH, 'manifest.json'))) {
+    throw new Error(`No built extension in ${BUILT_PATH}: run without SKIP_BUILD=1, or npx wxt build.`);
+  }
+  fs.rmSync(EXTENSION_PATH, { recursive: true, force: true });
+  fs.cpSync(BUILT_PATH, EXTENSION_PATH, { recursive: true });
+  const loadBefore = os.loadavg()[0];
+
+  // ---- bundle size (no browser needed) ----------------------------------------------------------------------
+  if (ONLY.has('size')) {
+    const file = path.join(EXTENSION_PATH, 'content-scripts', 'content.js');
+    const raw = fs.readFileSync(file);
+    result.contentScriptBytes = raw.length;
+    result.contentScriptGzipBytes = gzipSync(raw, { level: 9 }).length;
+    // The side panel: every JS chunk it can load (the build's chunks/ are all the panel's), and the part its
+    // HTML loads up front (the entry script and its modulepreloads).
+    const chunks = path.join(EXTENSION_PATH, 'chunks');
+    const gz = (rel) => gzipSync(fs.readFileSync(path.join(EXTENSION_PATH, rel)), { level: 9 }).length;
+    const panelJs = fs.existsSync(chunks) ? fs.readdirSync(chunks).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`) : [];
+    result.sidePanelGzipBytes = panelJs.reduce((sum, f) => sum + gz(f), 0);
+    const html = fs.readFileSync(path.join(EXTENSION_PATH, 'sidepanel.html'), 'utf8');
+    const eager = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+    result.sidePanelInitialGzipBytes = eager.filter((f) => panelJs.includes(f)).reduce((sum, f) => sum + gz(f), 0);
+    log(`side panel JS: ${result.sidePanelGzipBytes} B gzip -9 in ${panelJs.length} chunks, ${result.sidePanelInitialGzipBytes} B of it loaded up front (budget ≤ ${BUDGETS.sidePanelGzipBytes})`);
+  }
+
+  const needBrowser = ['detect', 'fill', 'idle', 'panel'].some((k) => ONLY.has(k));
+  if (needBrowser) {
+    const executablePath = findBrowser();
+    if (!executablePath) throw new Error(browserHelp());
+    // One Vite build at a time (each sets process-wide state such as NODE_ENV while it runs).
+    if (ONLY.has('fill')) {
+      const rebuilt = await buildVariants({ quiet: true });
+      if (rebuilt.length) log(`demo editor bundles rebuilt: ${rebuilt.join(', ')}`);
+    }
+    const bundle = ONLY.has('detect') || ONLY.has('fill') ? await fieldsBundle() : '';
+    log(`lib/fields page bundle: ${bundle.length} B`);
+
+    const demo = await startDemoServer({ port: 0 });
+    const profileDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gnf-bench-profile-'));
+    let context;
+    try {
+      context = await chromium.launchPersistentContext(profileDir, {
+        executablePath,
+        headless: process.env.HEADED !== '1',
+        args: extensionArgs(EXTENSION_PATH),
+        viewport: { width: 1280, height: 900 },
+      });
+      context.setDefaultTimeout(20_000);
+      const isOurs = (w) => w.url().startsWith('chrome-extension://');
+      const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+      const extensionId = new URL(worker.url()).host;
+      const extUrl = (file) => `chrome-extension://${extensionId}/${file}`;
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.bringToFront();
+      const env = { context, page, demo, extensionId, extUrl, bundle, notes };
+
+      if (ONLY.has('detect')) Object.assign(result, await benchDetect(env));
+      if (ONLY.has('fill')) Object.assign(result, await benchFill(env));
+      if (ONLY.has('idle')) Object.assign(result, await benchIdle(env));
+      if (ONLY.has('panel')) Object.assign(result, await benchPanel(env));
+    } finally {
+      await context?.close().catch(() => {});
+      await demo.close();
+      await fs.promises.rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+    }
+  }
+
+  // ---- verdict ------------------------------------------------------------------------------------------------
+  const checks = {};
+  if ('detectRatio' in result) checks.detectRatio = result.detectRatio <= BUDGETS.detectRatio;
+  if ('fillMs' in result) {
+    const values = Object.values(result.fillMs);
+    checks.fillMs = values.length > 0 && values.every((v) => typeof v === 'number' && v < BUDGETS.fillMs) && !result.fillFailures;
+  }
+  if ('contentScriptGzipBytes' in result) checks.contentScriptGzipBytes = result.contentScriptGzipBytes <= BUDGETS.contentScriptGzipBytes;
+  if ('sidePanelGzipBytes' in result) checks.sidePanelGzipBytes = result.sidePanelGzipBytes <= BUDGETS.sidePanelGzipBytes;
+  if ('idleObservers' in result) checks.idleObservers = result.idleObservers === BUDGETS.idleObservers;
+  if ('panelOpenMs' in result) checks.panelOpenMs = result.panelOpenMs < BUDGETS.panelOpenMs;
+  if ('historyOpenMs' in result) checks.historyOpenMs = result.historyOpenMs < BUDGETS.historyOpenMs;
+  result.budgets = {
+    detectRatio: `<= ${BUDGETS.detectRatio}`,
+    fillMs: `< ${BUDGETS.fillMs} each`,
+    contentScriptGzipBytes: `<= ${BUDGETS.contentScriptGzipBytes}`,
+    idleObservers: `= ${BUDGETS.idleObservers}`,
+    panelOpenMs: `< ${BUDGETS.panelOpenMs}`,
+    historyOpenMs: `< ${BUDGETS.historyOpenMs}`,
+    sidePanelGzipBytes: `<= ${BUDGETS.sidePanelGzipBytes}`,
+  };
+  result.checks = checks;
+  result.pass = ONLY.size === 5 && Object.keys(checks).length === Object.keys(BUDGETS).length && Object.values(checks).every(Boolean);
+  result.machine = {
+    cpus: os.cpus().length,
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    date: new Date().toISOString().slice(0, 10),
+    // Other work on the machine inflates every wall-clock figure: 1-minute load average at start and end.
+    loadAverage: [round(loadBefore, 1), round(os.loadavg()[0], 1)],
+  };
+  result.benchSeconds = round((Date.now() - started) / 1000, 1);
+  for (const n of notes) log(`note: ${n}`);
+  for (const [k, ok] of Object.entries(checks)) log(`${ok ? 'PASS' : 'FAIL'} ${k}`);
+  log(`pass: ${result.pass} (${result.benchSeconds} s; load average ${result.machine.loadAverage.join(' → ')} on ${result.machine.cpus} CPUs)`);
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+// ---- detection on a 50,000-element legacy page ------------------------------------------------------------------
+
+async function benchDetect({ page, demo, bundle }) {
+  const { html, elements } = legacyPageHtml();
+  const url = `${demo.url}/bench/legacy-encounter`;
+  // Served by Playwright for this one URL (same origin as the demo; the demo server is not changed).
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  log(`detect: legacy page ${Math.round(html.length / 1024)} kB, ~${elements} elements in the markup`);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ content: bundle });
+  const r = await page.evaluate(
+    ({ warmups, runs }) => {
+      const { findCandidates } = window.GnfFields;
+      const SELECTOR = 'textarea, input, [contenteditable]';
+      const countAll = () => {
+        let n = 0;
+        let e = 0;
+        const walk = (root) => {
+          const w = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+          for (let x = w.currentNode; x; x = w.nextNode()) {
+            n++;
+            if (x.nodeType === 1) {
+              e++;
+              if (x.shadowRoot) walk(x.shadowRoot);
+            }
+          }
+        };
+        walk(document);
+        return { nodes: n, elements: e };
+      };
+      const qsa = () => {
+        const t = performance.now();
+        const list = document.querySelectorAll(SELECTOR);
+        const n = list.length;
+        return [performance.now() - t, n];
+      };
+      const detect = () => {
+        const t = performance.now();
+        const c = findCandidates(document);
+        return [performance.now() - t, c];
+      };
+      // The first call after load (layout may still be dirty): reported, not judged.
+      const [coldMs, first] = detect();
+      for (let i = 0; i < warmups; i++) {
+        qsa();
+        detect();
+      }
+      const q = [];
+      const d = [];
+      let matched = 0;
+      let candidates = [];
+      for (let i = 0; i < runs; i++) {
+        // Interleaved, alternating which goes first, so drift (GC, timers) hits both alike.
+        if (i % 2) {
+          const [dm, c] = detect();
+          const [qm, n] = qsa();
+          d.push(dm);
+          q.push(qm);
+          matched = n;
+          candidates = c;
+        } else {
+          const [qm, n] = qsa();
+          const [dm, c] = detect();
+          d.push(dm);
+          q.push(qm);
+          matched = n;
+          candidates = c;
+        }
+      }
+      return {
+        coldMs,
+        firstCount: first.length,
+        q,
+        d,
+        matched,
+        candidates: candidates.slice(0, 5).map((c) => ({ kind: c.kind, label: c.label, score: c.score })),
+        candidateCount: candidates.length,
+        counts: countAll(),
+        textInputs: document.querySelectorAll('input[type=text]').length,
+        hiddenInputs: document.querySelectorAll('input[type=hidden]').length,
+        shadowRoots: Array.from(document.querySelectorAll('*')).filter((e) => e.shadowRoot).length,
+      };
+    },
+    { warmups: 5, runs: 20 },
+  );
+  await page.unroute(url);
+  const detectMs = median(r.d);
+  const querySelectorAllMs = median(r.q);
+  log(
+    `detect: page has ${r.counts.elements} elements / ${r.counts.nodes} nodes (${r.textInputs} text inputs, ${r.hiddenInputs} hidden inputs, ${r.shadowRoots} shadow roots); ` +
+      `querySelectorAll matched ${r.matched}`,
+  );
+  log(`detect: findCandidates median ${round(detectMs, 3)} ms (cold first call ${round(r.coldMs, 1)} ms), ${r.candidateCount} candidates, best: ${JSON.stringify(r.candidates[0])}`);
+  log(`detect: querySelectorAll median ${round(querySelectorAllMs, 3)} ms; ratio ${round(detectMs / querySelectorAllMs)} (budget ≤ ${BUDGETS.detectRatio})`);
+  return {
+    detectMs: round(detectMs, 3),
+    querySelectorAllMs: round(querySelectorAllMs, 3),
+    detectRatio: round(detectMs / querySelectorAllMs),
+    detectColdMs: round(r.coldMs, 2),
+    detectPage: {
+      elements: r.counts.elements,
+      nodes: r.counts.nodes,
+      textInputs: r.textInputs,
+      hiddenInputs: r.hiddenInputs,
+      shadowRoots: r.shadowRoots,
+      querySelectorAllMatches: r.matched,
+      candidates: r.candidateCount,
+      best: r.candidates[0] ?? null,
+    },
+  };
+}
+
+// ---- one 2,000-word fill per editor variant ---------------------------------------------------------------------
+
+async function benchFill({ page, demo, bundle, notes }) {
+  const note = makeNote();
+  const variants = listVariants();
+  for (const e of EXPECTED_EDITORS) if (!variants.includes(e)) notes.push(`fill: editor variant "${e}" is not in the demo; skipped`);
+  log(`fill: ${note.split(/\s+/).length}-word note, ${note.split('\n\n').length} paragraphs; variants: ${variants.join(', ')}`);
+  const fillMs = {};
+  const fillDetail = {};
+  const failures = {};
+  for (const variant of variants) {
+    const times = [];
+    let info;
+    for (let run = 0; run < FILL_RUNS; run++) {
+      let one;
+      try {
+        one = await fillOnce(page, `${demo.url}/clients/c1/notes/new?editor=${variant}`, bundle, note);
+      } catch (err) {
+        one = { ok: false, code: `error: ${String(err && err.message).split('\n')[0]}` };
+      }
+      info = one;
+      if (!one.ok || !one.modelOk) break;
+      times.push(one.ms);
+    }
+    if (times.length < FILL_RUNS) {
+      failures[variant] = info.ok ? 'the editor’s own value did not hold the note' : info.code;
+      fillMs[variant] = null;
+      log(`fill: ${variant}: FAILED (${failures[variant]})`);
+      continue;
+    }
+    fillMs[variant] = round(median(times), 1);
+    fillDetail[variant] = { runs: times.map((t) => round(t, 1)), via: info.via, kind: info.kind, frame: info.frame };
+    log(`fill: ${variant.padEnd(16)} ${String(fillMs[variant]).padStart(6)} ms  (runs ${times.map((t) => round(t, 1)).join(', ')}; ${info.via}, ${info.kind}${info.frame ? ', in an iframe' : ''})`);
+  }
+  const out = { fillMs, fillDetail };
+  if (Object.keys(failures).length) out.fillFailures = failures;
+  return out;
+}
+
+async function fillOnce(page, url, bundle, note) {
+  const errors = [];
+  const onConsole = (m) => m.type() === 'error' && errors.push(m.text().split('\n')[0]);
+  page.on('console', onConsole);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-editor-ready]', { timeout: 20_000 });
+  } catch (err) {
+    const why = errors.find((e) => /variant failed/.test(e)) ?? errors[0] ?? String(err && err.message).split('\n')[0];
+    // A React variant bundled with NODE_ENV≠production (e.g. by vitest's e2e global setup) calls jsxDEV, which
+    // React's production runtime lacks.
+    const hint = /jsxDEV/.test(why) ? ' — stale dev-JSX bundle: run `node tests/demo-ehr/build-variants.mjs --force`' : '';
+    return { ok: false, code: `the editor did not load: ${why.slice(0, 200)}${hint}` };
+  } finally {
+    page.off('console', onConsole);
+  }
+  // Let the editor finish mounting (iframes, first render) the way a clinician's click would come later.
+  await page.waitForTimeout(100);
+  // Best candidate over every frame (iframe editors: TinyMCE, CKEditor 4), as the panel does per frame.
+  let best;
+  for (const frame of page.frames()) {
+    try {
+      await frame.addScriptTag({ content: bundle });
+      const top = await frame.evaluate(() => {
+        const c = window.GnfFields.findCandidates(document)[0];
+        if (!c) return null;
+        const bridge = window.GnfFields.bridgeOf(c.element) ?? null;
+        const adapter = bridge ? null : window.GnfFields.adapterFor(c.element)?.kind ?? null;
+        return { score: c.score, kind: adapter ?? c.kind, label: c.label, bridge };
+      });
+      if (top && (!best || top.score > best.top.score)) best = { frame, top };
+    } catch {
+      /* a frame that went away or refuses scripts */
+    }
+  }
+  if (!best) return { ok: false, code: 'no candidate found' };
+  const r = await best.frame.evaluate(
+    async ({ note, bridge }) => {
+      const F = window.GnfFields;
+      const el = F.findCandidates(document)[0].element;
+      let ok;
+      let code = '';
+      const t0 = performance.now();
+      if (bridge) {
+        // What the panel does for page-global editors: mark the field, run the bridge in the page's world.
+        const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+        el.setAttribute('data-gnf-target', token);
+        const res = await F.mainWorldFill(token, note, 'append');
+        ok = res.ok;
+        if (!res.ok) code = res.code;
+      } else {
+        const res = await F.fillField(el, note, 'append');
+        ok = res.ok;
+        if (!res.ok) code = res.code;
+      }
+      const ms = performance.now() - t0;
+      return { ms, ok, code };
+    },
+    { note, bridge: best.top.bridge },
+  );
+  // Not timed: the editor's own model (the value Save would post) must hold the whole note, paragraphs included.
+  const value = await page.evaluate(async () => String(await window.demoEhr.editor.getValue()));
+  const flat = (s) => s.replace(/\s+/g, ' ').trim();
+  const paragraphsKept = (value.match(/\n\s*\n/g) || []).length >= note.split('\n\n').length - 1;
+  const modelOk = flat(value).includes(flat(note)) && paragraphsKept;
+  return { ...r, modelOk, via: best.top.bridge ? `bridge:${best.top.bridge}` : 'fillField', kind: best.top.kind, frame: best.frame !== page.mainFrame() };
+}
+
+// ---- the content script adds no work to page load ---------------------------------------------------------------
+
+/** Installed before any page script: counts observers and timers created in the page's main world, with who made them. */
+function countWorkInitScript() {
+  const counts = { MutationObserver: 0, ResizeObserver: 0, IntersectionObserver: 0, PerformanceObserver: 0, setTimeout: 0, setInterval: 0, requestAnimationFrame: 0, requestIdleCallback: 0 };
+  const byExtension = { ...counts };
+  const fromExtension = () => /chrome-extension:\/\//.test(String(new Error().stack));
+  const tally = (name) => {
+    counts[name]++;
+    if (fromExtension()) byExtension[name]++;
+  };
+  for (const name of ['MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver']) {
+    const Original = window[name];
+    if (typeof Original !== 'function') continue;
+    const Wrapped = function (...args) {
+      tally(name);
+      return Reflect.construct(Original, args, new.target ?? Wrapped);
+    };
+    Wrapped.prototype = Original.prototype;
+    Object.setPrototypeOf(Wrapped, Original);
+    window[name] = Wrapped;
+  }
+  for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'requestIdleCallback']) {
+    const original = window[name];
+    if (typeof original !== 'function') continue;
+    window[name] = function (...args) {
+      tally(name);
+      return original.apply(this, args);
+    };
+  }
+  Object.defineProperty(window, '__benchWork', { value: { counts, byExtension }, enumerable: false });
+}
+
+async function benchIdle({ context, demo, extensionId, extUrl }) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
+  const manifestContentScripts = (manifest.content_scripts || []).length;
+
+  const probe = await context.newPage();
+  await probe.goto(extUrl('sidepanel.html'));
+  const registered = await probe.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+
+  const pages = ['/', '/clients/c1', '/clients/c1/notes/new?editor=textarea', '/clients/c1/notes/new?editor=contenteditable'];
+  const perPage = [];
+  let extensionWorlds = 0;
+  let pageWork = 0;
+  let extensionWork = 0;
+  for (const p of pages) {
+    const tab = await context.newPage();
+    await tab.addInitScript(countWorkInitScript);
+    const cdp = await context.newCDPSession(tab);
+    await tab.goto(`${demo.url}${p}`, { waitUntil: 'load' });
+    await tab.waitForTimeout(400); // anything scheduled right after load
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable'); // reports every context that exists: main world, isolated worlds
+    await tab.waitForTimeout(50);
+    const ours = worlds.filter((w) => (w.origin || '').includes(extensionId) || w.name === manifest.name);
+    const work = await tab.evaluate(() => window.__benchWork);
+    const total = Object.values(work.counts).reduce((a, b) => a + b, 0);
+    const ext = Object.values(work.byExtension).reduce((a, b) => a + b, 0);
+    perPage.push({ page: p, extensionWorlds: ours.length, pageCreated: total - ext, extensionCreated: ext, worlds: worlds.map((w) => w.auxData?.type ?? '?') });
+    extensionWorlds += ours.length;
+    pageWork += total - ext;
+    extensionWork += ext;
+    await cdp.detach().catch(() => {});
+    await tab.close();
+  }
+
+  // Control: once the panel asks (scripting.executeScript, as lib/messaging/tab-client.ts does), the extension's
+  // isolated world does appear — so "no extension world" above is a real observation, not a blind spot.
+  let controlWorlds = null;
+  try {
+    const tab = await context.newPage();
+    const target = `${demo.url}/clients/c2`;
+    await tab.goto(target, { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(tab);
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable');
+    await probe.evaluate(async (url) => {
+      const [t] = await chrome.tabs.query({ url });
+      await chrome.scripting.executeScript({ target: { tabId: t.id }, files: ['/content-scripts/content.js'] });
+    }, target);
+    await tab.waitForTimeout(100);
+    controlWorlds = worlds.filter((w) => (w.origin || '').includes(extensionId) || w.name === manifest.name).length;
+    await cdp.detach().catch(() => {});
+    await tab.close();
+  } catch (err) {
+    log(`idle: control injection failed: ${err && err.message}`);
+  }
+  await probe.close();
+
+  // 0 only when measured so: no content script declared or registered, no extension world in any page before it
+  // was asked for, and no observer or timer in the page attributable to the extension.
+  const measuredIdle = manifestContentScripts === 0 && registered.length === 0 && extensionWorlds === 0;
+  const idleObservers = measuredIdle ? extensionWork : null;
+  log(`idle: manifest content_scripts ${manifestContentScripts}; getRegisteredContentScripts() → ${JSON.stringify(registered)}`);
+  for (const p of perPage) {
+    log(`idle: ${p.page}: extension worlds ${p.extensionWorlds}, observers+timers by the extension ${p.extensionCreated}, by the page itself ${p.pageCreated}; contexts ${p.worlds.join(', ')}`);
+  }
+  log(`idle: control — after the panel injects the content script, extension worlds in the page: ${controlWorlds}`);
+  return {
+    idleObservers,
+    idleDetail: {
+      manifestContentScripts,
+      registeredContentScripts: registered.length,
+      extensionWorldsBeforeAsked: extensionWorlds,
+      extensionObserversAndTimers: extensionWork,
+      pageOwnObserversAndTimers: pageWork,
+      controlExtensionWorldsAfterInjection: controlWorlds,
+      pages: pages.length,
+    },
+  };
+}
+
+// ---- side panel open with five years of data ----------------------------------------------------------------------
+
+/** Installed in the panel before its scripts: the moment "Group name" is present and enabled, and "Past sessions". */
+function panelMarksInitScript() {
+  if (location.protocol !== 'chrome-extension:') return;
+  const marks = {};
+  Object.defineProperty(window, '__benchMarks', { value: marks, enumerable: false });
+  const check = () => {
+    if (marks.interactive === undefined) {
+      for (const l of document.getElementsByTagName('label')) {
+        if (l.textContent.trim() !== 'Group name') continue;
+        const input = l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input');
+        if (input && !input.disabled) {
+          marks.interactive = performance.now();
+          requestAnimationFrame(() => (marks.nextFrame = performance.now()));
+        }
+      }
+    }
+    if (marks.history === undefined) {
+      for (const h of document.querySelectorAll('h2,h3')) {
+        if (!/^(past sessions|history|session history)$/i.test(h.textContent.trim())) continue;
+        const section = h.closest('section') ?? h.parentElement;
+        marks.history = performance.now();
+        marks.historyItems = section ? section.querySelectorAll('li').length : 0;
+      }
+    }
+    if (marks.interactive !== undefined && marks.history !== undefined) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Navigate the panel afresh and read the marks the init script took. */
+async function loadPanel(panel, url) {
+  await panel.goto(url);
+  await panel.waitForFunction(() => window.__benchMarks && window.__benchMarks.nextFrame !== undefined, null, { timeout: 60_000 });
+  return panel.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      ...window.__benchMarks,
+      domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      scripts: performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname.slice(1))
+        .filter((f) => f.endsWith('.js')),
+      unreadable: Array.from(document.querySelectorAll('[role=alert]')).map((a) => a.textContent).join(' '),
+    };
+  });
+}
+
+async function benchPanel({ context, extUrl, notes }) {
+  const counts = { sessions: 2500, entriesPerSession: 10, groups: 10 };
+  const now = new Date().toISOString();
+  // The same records the page will write, validated here against lib/model's own zod schemas.
+  const model = await modelModule();
+  const dry = await seedDatabase({ ...counts, now, dryRun: true });
+  const invalid = [];
+  for (const [store, schema] of [['groups', model.GroupSchema], ['sessions', model.SessionSchema], ['entries', model.EntrySchema]]) {
+    for (const record of dry[store]) {
+      const v = model.validate(schema, record);
+      if (!v.ok) invalid.push(`${store} ${record.id}: ${v.problem}`);
+    }
+  }
+  const prefs = dry.preferences;
+  if (!(prefs.id === 'preferences' && prefs.v === 1 && Number.isInteger(prefs.retentionDays) && prefs.retentionDays <= 3650)) {
+    invalid.push('settings preferences: shape');
+  }
+  if (invalid.length) throw new Error(`seed records do not match lib/model: ${invalid.slice(0, 3).join('; ')}`);
+
+  const panel = await context.newPage();
+  await panel.addInitScript(panelMarksInitScript);
+  const url = extUrl('sidepanel.html');
+  await panel.goto(url);
+  // The app creates and migrates its database on first open.
+  await panel.getByRole('textbox', { name: 'Group name' }).waitFor();
+  // Baseline, for attribution: the same panel with only the one session the app just created.
+  const empty = [];
+  for (let i = 0; i < 3; i++) empty.push(await loadPanel(panel, url));
+  const panelEmptyMs = median(empty.map((m) => m.interactive));
+  log(`panel: with an empty database, interactive median ${round(panelEmptyMs, 1)} ms (${empty.map((m) => round(m.interactive, 1)).join(', ')}); DOMContentLoaded ${round(median(empty.map((m) => m.domContentLoaded)), 1)} ms`);
+  const seeded = await panel.evaluate(seedDatabase, { ...counts, now });
+  log(`panel: seeded ${seeded.sessions} sessions, ${seeded.entries} entries, ${seeded.groups} groups into group-notes v${seeded.version} in ${seeded.writeMs} ms (stores: ${seeded.stores.join(', ')})`);
+
+  const loads = [];
+  const requested = new Set();
+  const onRequest = (r) => requested.add(r.url());
+  for (let i = 0; i <= PANEL_RUNS; i++) {
+    if (i === 1) panel.on('request', onRequest);
+    const m = await loadPanel(panel, url);
+    if (i === 1) panel.off('request', onRequest);
+    if (m.history === undefined) {
+      // Shown later than the form (a separate render): wait for it.
+      await panel.waitForFunction(() => window.__benchMarks.history !== undefined, null, { timeout: 30_000 }).catch(() => {});
+      Object.assign(m, await panel.evaluate(() => ({ history: window.__benchMarks.history, historyItems: window.__benchMarks.historyItems })));
+    }
+    if (m.history === undefined) throw new Error('the panel never showed a "Past sessions" list with 2,500 sessions stored');
+    if (i === 0) {
+      if (/could not be read/i.test(m.unreadable)) notes.push(`panel: the app reported unreadable seeded records: ${m.unreadable.slice(0, 200)}`);
+      log(`panel: warm-up load ${round(m.interactive, 1)} ms (not counted); past sessions listed: ${m.historyItems}`);
+      continue;
+    }
+    loads.push(m);
+  }
+  // Nothing may have shrunk the data between loads (a retention purge would make every load after it meaningless).
+  const still = await panel.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('group-notes');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const count = (store) =>
+      new Promise((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).count();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const out = { sessions: await count('sessions'), entries: await count('entries') };
+    db.close();
+    return out;
+  });
+  if (still.sessions < seeded.sessions || still.entries < seeded.entries) {
+    throw new Error(`the panel deleted seeded data while loading (now ${still.sessions} sessions, ${still.entries} entries)`);
+  }
+  // Which of the panel's chunks opening it actually fetched (lazy chunks imported during the first render count).
+  const fetched = [...new Set([...(loads[0]?.scripts ?? []), ...requested].map((f) => f.replace(/^chrome-extension:\/\/[^/]+\//, '')))].filter(
+    (f) => f.endsWith('.js'),
+  );
+  const openedGzipBytes = fetched.reduce((sum, f) => {
+    const file = path.join(EXTENSION_PATH, f);
+    return fs.existsSync(file) ? sum + gzipSync(fs.readFileSync(file), { level: 9 }).length : sum;
+  }, 0);
+  log(`panel: opening it loaded ${fetched.length} JS files, ${openedGzipBytes} B gzip -9 (${fetched.join(', ')})`);
+  const panelOpenMs = median(loads.map((m) => m.interactive));
+  const historyOpenMs = median(loads.map((m) => m.history));
+  const nextFrameMs = median(loads.map((m) => m.nextFrame));
+  log(`panel: interactive ("Group name" enabled) median ${round(panelOpenMs, 1)} ms; loads ${loads.map((m) => round(m.interactive, 1)).join(', ')}`);
+  log(`panel: "Past sessions" shown median ${round(historyOpenMs, 1)} ms (${loads[0]?.historyItems} items); next frame ${round(nextFrameMs, 1)} ms; DOMContentLoaded ${round(median(loads.map((m) => m.domContentLoaded)), 1)} ms`);
+  await panel.close();
+  return {
+    panelOpenMs: round(panelOpenMs, 1),
+    historyOpenMs: round(historyOpenMs, 1),
+    panelDetail: {
+      seeded: { sessions: seeded.sessions, entries: seeded.entries, groups: seeded.groups },
+      loads: loads.map((m) => round(m.interactive, 1)),
+      historyLoads: loads.map((m) => round(m.history, 1)),
+      nextFrameMs: round(nextFrameMs, 1),
+      domContentLoadedMs: round(median(loads.map((m) => m.domContentLoaded)), 1),
+      emptyDatabaseMs: round(panelEmptyMs, 1),
+      jsLoadedToOpenGzipBytes: openedGzipBytes,
+      historyItems: loads[0]?.historyItems ?? 0,
+    },
+  };
+}
+
+main().catch((err) => {
+  console.error('[bench] failed:', err && err.stack ? err.stack : err);
+  process.exit(1);
+});
