@@ -12,6 +12,7 @@ import {
   getSession,
   listEntries,
   listGroups,
+  listRecentSessions,
   listSessions,
   putGroup,
   decodeAll,
@@ -184,6 +185,8 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   const localEdits = useRef<LocalEdits>(new Map());
   /** Every session's entries, read once for history search (member names) and dropped on reload or lock. */
   const allEntries = useRef<Entry[] | undefined>(undefined);
+  const purgeDone = useRef(false);
+  const retentionDays = useRef<number>(DEFAULT_PREFERENCES.retentionDays);
   const announce = (message: SyncMessage) => channelRef.current?.postMessage(message);
   const kdfOptions = options.kdf ? { kdf: options.kdf } : {};
 
@@ -220,13 +223,14 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   async function load(db: NotesDatabase, sessionId?: string): Promise<void> {
     const codec = codecRef.current;
     if (!codec) return;
-    const listed = await listSessions(db, codec);
+    // Open fast: a page of the newest sessions and the one in progress; the full list comes after the first paint.
+    const listed = await listRecentSessions(db, codec);
     let session: Session | undefined;
     if (sessionId) {
       const found = await getSession(db, codec, sessionId);
       if (found && 'v' in found) session = found;
     }
-    session ??= listed.records.find((s) => !s.completed);
+    session ??= listed.inProgress;
     const invalid = [...listed.invalid];
     let entries: Entry[] = [];
     if (session) {
@@ -243,6 +247,42 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     invalid.push(...groups.invalid);
     allEntries.current = undefined;
     setState((s) => ({ ...s, status: 'ready', session, entries, sessions: listed.records, groups: groups.records, invalid, lockNotice: undefined }));
+    setTimeout(() => void loadFullHistory(db, codec), 0);
+  }
+
+  /** Retention purge, once per panel: on the plain envelope, so it needs no key and runs even while locked. */
+  async function purgeNow(db: NotesDatabase): Promise<number> {
+    if (purgeDone.current) return 0;
+    purgeDone.current = true;
+    try {
+      return (await purgeExpired(db, { retentionDays: retentionDays.current })).sessions.length;
+    } catch {
+      return 0; // Housekeeping: never a reason not to open the notes. It is tried again next time.
+    }
+  }
+
+  /**
+   * After the panel is on screen: the retention purge, then every session (for history search) and every damaged
+   * session record.
+   */
+  async function loadFullHistory(db: NotesDatabase, codec: Codec): Promise<void> {
+    const purged = await purgeNow(db);
+    if (purged) setState((s) => ({ ...s, purged }));
+    try {
+      const all = await listSessions(db, codec);
+      if (codecRef.current !== codec) return;
+      setState((s) => {
+        const known = new Set(s.invalid.map((r) => `${r.store}:${r.key}`));
+        const current = s.session && !all.records.some((r) => r.id === s.session!.id) ? [s.session] : [];
+        return {
+          ...s,
+          sessions: [...current, ...all.records.map((r) => (r.id === s.session?.id ? s.session : r))],
+          invalid: [...s.invalid, ...all.invalid.filter((r) => !known.has(`${r.store}:${r.key}`))],
+        };
+      });
+    } catch {
+      // The first page is already shown; a failed full read only narrows what history search can find.
+    }
   }
 
   useEffect(() => {
@@ -253,13 +293,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       dbRef.current = db;
       const { preferences } = await getPreferences(db);
       const values = { retentionDays: preferences.retentionDays, lockAfterMinutes: preferences.lockAfterMinutes };
-      let purged = 0;
-      try {
-        // Retention runs on the plain envelope: no key needed, so it runs even while locked.
-        purged = (await purgeExpired(db, { retentionDays: values.retentionDays })).sessions.length;
-      } catch {
-        // Purging is housekeeping: never a reason not to open the notes. It is tried again next time.
-      }
+      retentionDays.current = values.retentionDays;
       let encrypted: boolean;
       try {
         encrypted = (await getEncryptionSettings(db)) !== null;
@@ -269,10 +303,11 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       }
       if (cancelled) return;
       if (encrypted) {
+        const purged = await purgeNow(db);
         setState((s) => ({ ...s, status: 'locked', encrypted: true, preferences: values, purged }));
       } else {
         codecRef.current = PLAIN_CODEC;
-        setState((s) => ({ ...s, preferences: values, purged }));
+        setState((s) => ({ ...s, preferences: values }));
         await load(db);
       }
     })().catch(() => setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' })));

@@ -43,6 +43,30 @@ export async function listSessions(db: NotesDatabase, codec: Codec): Promise<Loa
   return decodeAll(codec, 'sessions', raws);
 }
 
+/**
+ * The most recently edited sessions (newest first) and the latest unfinished one, for opening the panel fast: it
+ * reads a page of the `byUpdatedAt` index, not the whole store. The full list (and any damaged record that is not
+ * in the index) comes from `listSessions`, run after the panel is on screen.
+ */
+export async function listRecentSessions(
+  db: NotesDatabase,
+  codec: Codec,
+  limit = 50,
+): Promise<Loaded<Session> & { inProgress?: Session }> {
+  const tx = db.transaction('sessions');
+  const raws: unknown[] = [];
+  let cursor = await tx.store.index('byUpdatedAt').openCursor(null, 'prev');
+  while (cursor && raws.length < limit) {
+    raws.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  const loaded = await decodeAll(codec, 'sessions', raws);
+  let inProgress = loaded.records.find((s) => !s.completed);
+  if (!inProgress && raws.length === limit) inProgress = (await listSessions(db, codec)).records.find((s) => !s.completed);
+  return { ...loaded, inProgress };
+}
+
 export async function getSession(db: NotesDatabase, codec: Codec, id: string): Promise<Session | InvalidRecord | undefined> {
   const raw = await db.get('sessions', id);
   if (raw === undefined) return undefined;
