@@ -153,6 +153,8 @@ const CHANGED_ELSEWHERE =
   'Encryption was turned on or its passphrase changed in another window. Unlock with the current passphrase: your latest edits are kept and saved after unlocking.';
 const IDLE_EVENTS = ['keydown', 'pointerdown', 'input', 'wheel', 'focusin'] as const;
 
+const FULL_HISTORY_DELAY_MS = 1_500;
+
 const LOCKED_CONTENT = { session: undefined, entries: [], sessions: [], groups: [], invalid: [], saveError: undefined } satisfies Partial<NotesState>;
 
 /**
@@ -247,7 +249,8 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     invalid.push(...groups.invalid);
     allEntries.current = undefined;
     setState((s) => ({ ...s, status: 'ready', session, entries, sessions: listed.records, groups: groups.records, invalid, lockNotice: undefined }));
-    setTimeout(() => void loadFullHistory(db, codec), 0);
+    // Well after the first paint, so reading thousands of records never delays the clinician's first keystroke.
+    setTimeout(() => void loadFullHistory(db, codec), FULL_HISTORY_DELAY_MS);
   }
 
   /** Retention purge, once per panel: on the plain envelope, so it needs no key and runs even while locked. */
