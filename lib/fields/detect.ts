@@ -152,19 +152,43 @@ export function findCandidates(doc: Document): FieldCandidate[] {
     active: deepActive(doc),
     out: [],
   };
-  const roots: FieldRoot[] = [doc];
+  // The multi-line fields of the document first. When one of them is labelled as a note (or a note section), the
+  // page's text inputs and shadow roots cannot hold a better target: skipping them keeps detection within a few
+  // querySelectorAll passes on 50,000-node legacy pages with hundreds of inputs ("Pick field" reaches anything).
+  considerRoot(doc, MULTILINE_QUERIES, p);
+  if (p.out.some(isClearlyANoteField)) return finish(doc, p);
+  considerRoot(doc, INPUT_QUERIES, p);
+  const roots: FieldRoot[] = [];
+  shadowRootsIn(doc, doc, roots);
   for (let i = 0; i < roots.length; i++) {
-    const root = roots[i]!;
-    for (const q of QUERIES) {
-      for (const el of root.querySelectorAll(q)) {
-        // Each element once: a textarea/input with contenteditable or role=textbox came with its own query.
-        if (q[0] === '[' && (el.localName === 'textarea' || el.localName === 'input')) continue;
-        if (q === '[role="textbox"]' && el.hasAttribute('contenteditable')) continue;
-        consider(el, p);
-      }
-    }
-    shadowRootsIn(root, doc, roots);
+    considerRoot(roots[i]!, QUERIES, p);
+    shadowRootsIn(roots[i]!, doc, roots);
   }
+  return finish(doc, p);
+}
+
+const MULTILINE_QUERIES = QUERIES.filter((q) => !q.startsWith('input'));
+const INPUT_QUERIES = QUERIES.filter((q) => q.startsWith('input'));
+const NOTE_GROUPS = ['note', 'narrative', 'progress', 'format', 'section'] as const;
+
+function isClearlyANoteField(c: FieldCandidate): boolean {
+  if (c.kind === 'input') return false;
+  const bits = vocabulary(c.label);
+  return NOTE_GROUPS.some((g) => names(bits, g));
+}
+
+function considerRoot(root: FieldRoot, queries: readonly string[], p: Pass): void {
+  for (const q of queries) {
+    for (const el of root.querySelectorAll(q)) {
+      // Each element once: a textarea/input with contenteditable or role=textbox came with its own query.
+      if (q[0] === '[' && (el.localName === 'textarea' || el.localName === 'input')) continue;
+      if (q === '[role="textbox"]' && el.hasAttribute('contenteditable')) continue;
+      consider(el, p);
+    }
+  }
+}
+
+function finish(doc: Document, p: Pass): FieldCandidate[] {
   // A designMode document (old iframe editors) is editable as a whole: its body is the host.
   const body = doc.body;
   if (doc.designMode === 'on' && body && !p.out.some((c) => c.element === body)) consider(body, p, true);

@@ -22,9 +22,21 @@ describe('findCandidates', () => {
         <label for="note">Progress note</label><textarea id="note" rows="15" cols="80"></textarea>
       </form>`);
     const found = findCandidates(document);
-    expect(found.map((c) => c.element.id)).toEqual(['note', 'cm', 'cc']);
+    // With a field labelled as a note on the page, single-line inputs are not even considered.
+    expect(found.map((c) => c.element.id)).toEqual(['note', 'cm']);
     expect(found[0]).toMatchObject({ kind: 'textarea', label: 'Progress note' });
-    expect(found[2]).toMatchObject({ kind: 'input', label: 'Chief complaint' });
+  });
+
+  it('considers text inputs (and shadow roots) only when no multi-line field is labelled as a note', () => {
+    page(`
+      <label for="cc">Chief complaint</label><input id="cc" type="text">
+      <label for="nt">Session narrative</label><input id="nt" type="text">
+      <label for="cm">Comments</label><textarea id="cm" rows="2"></textarea>`);
+    expect(findCandidates(document).map((c) => c.element.id)).toEqual(['nt', 'cm', 'cc']);
+    page(`
+      <label for="cc">Chief complaint</label><input id="cc" type="text">
+      <label for="pn">Progress note</label><textarea id="pn" rows="10"></textarea>`);
+    expect(findCandidates(document).map((c) => c.element.id)).toEqual(['pn']);
   });
 
   it('leaves out every kind of field that cannot or should not take a note', () => {
@@ -76,9 +88,9 @@ describe('findCandidates', () => {
   });
 
   it('reports each element once, whichever queries it matches', () => {
-    page(`<textarea id="a" contenteditable="true" role="textbox" aria-label="Note"></textarea>
-      <div id="b" role="textbox" contenteditable="true" aria-label="Note"></div>
-      <input id="c" type="TEXT" role="textbox" aria-label="Note"><input id="d" type="HIDDEN">`);
+    page(`<textarea id="a" contenteditable="true" role="textbox" aria-label="Misc"></textarea>
+      <div id="b" role="textbox" contenteditable="true" aria-label="Misc"></div>
+      <input id="c" type="TEXT" role="textbox" aria-label="Misc"><input id="d" type="HIDDEN">`);
     expect(ids().sort()).toEqual(['a', 'b', 'c']);
   });
 
