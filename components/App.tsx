@@ -9,6 +9,8 @@ import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
 import { FieldTarget } from './FieldTarget';
 import { SiteAccess } from './SiteAccess';
 import { useSiteRules } from './use-site-rules';
+import { useLazyModule, useTemplates } from './use-templates';
+import { usePhrases } from './use-phrases';
 import { AlertDialog } from './AlertDialog';
 import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
@@ -65,6 +67,11 @@ export function App() {
   }, []);
   const [tabId, setTabId] = useState<number>();
   const siteRules = useSiteRules();
+  // The clinic's own templates and phrase library; their editors load when their section is opened.
+  const templates = useTemplates();
+  const phraseLibrary = usePhrases();
+  const [templateEditor, loadTemplateEditor] = useLazyModule(() => import('./TemplateEditor'));
+  const [phraseEditor, loadPhraseEditor] = useLazyModule(() => import('./PhraseEditor'));
   const [page, setPage] = useState<{ url: string; key: string | null }>({ url: '', key: null });
   const refreshPage = async (id: number) => {
     const url = await tabUrl(id);
@@ -93,9 +100,9 @@ export function App() {
   const reviews = useMemo(
     () =>
       checks && state.session
-        ? checks.reviewSession(state.session, state.entries, BUILT_IN_TEMPLATES[state.session.format])
+        ? checks.reviewSession(state.session, state.entries, templates.templateFor(state.session.format))
         : new Map<string, EntryReview>(),
-    [checks, state.session, state.entries],
+    [checks, state.session, state.entries, templates.custom],
   );
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
@@ -114,7 +121,7 @@ export function App() {
 
   const participants = countParticipants(state.entries);
   function sectionsFor(entry: Entry) {
-    return composeSections(BUILT_IN_TEMPLATES[session.format], session, entry, participants);
+    return composeSections(templates.templateFor(session.format), session, entry, participants);
   }
   function noteFor(entry: Entry): string {
     return renderNote(sectionsFor(entry));
@@ -131,7 +138,7 @@ export function App() {
     }
     // A fill never skips the checks, even when it is pressed before they finished loading.
     const review = (checks ?? (await import('@/lib/checks/review')))
-      .reviewSession(session, state.entries, BUILT_IN_TEMPLATES[session.format])
+      .reviewSession(session, state.entries, templates.templateFor(session.format))
       .get(entry.id);
     if (review && review.blocking.length > 0) {
       const choice = await ask(confidentialityQuestion(entry.clinical.memberName.trim(), review.blocking.length));
@@ -297,6 +304,7 @@ export function App() {
             onUndo={lastFills[entry.id] ? () => void undo(entry) : undefined}
             onCopy={() => void copy(entry)}
             notice={notices[entry.id] ?? lastFills[entry.id]?.notice}
+            phrases={phraseLibrary.phrases}
           >
             {reviews.get(entry.id) && (
               <Findings
@@ -333,6 +341,16 @@ export function App() {
         <SiteAccess />
         {siteRules.problem && <p role="alert" class="error">{siteRules.problem}</p>}
       </details>
+      <details class="card" onToggle={(e) => e.currentTarget.open && loadTemplateEditor()}>
+        <summary>Note templates</summary>
+        {templateEditor ? <templateEditor.TemplateEditor templates={templates} initialFormat={session.format} /> : <p class="hint">Loading…</p>}
+      </details>
+      {templates.problems.length > 0 && !templateEditor && <p role="alert" class="error">{templates.problems.join(' ')}</p>}
+      <details class="card" onToggle={(e) => e.currentTarget.open && loadPhraseEditor()}>
+        <summary>Phrase library</summary>
+        {phraseEditor ? <phraseEditor.PhraseEditor library={phraseLibrary} /> : <p class="hint">Loading…</p>}
+      </details>
+      {phraseLibrary.problem && !phraseEditor && <p role="alert" class="error">{phraseLibrary.problem}</p>}
       {Security ? (
         <Security state={state} security={security} onLock={() => void actions.lock()} />
       ) : (

@@ -1,3 +1,6 @@
+import { Fragment } from 'preact';
+import { useId } from 'preact/hooks';
+import { PHRASE_LIBRARY, toggleSentence, type PhraseLibrary } from '@/lib/capture/quick-capture';
 import { ATTENDANCE_LABELS } from '@/lib/compose';
 import { ATTENDANCE, ATTENDED, DYNAMICS, type Dynamic, type Entry } from '@/lib/model';
 import type { NotesActions } from './notes-store';
@@ -32,13 +35,43 @@ export interface MemberCardProps {
   onUndo?: () => void;
   onCopy: () => void;
   notice?: string;
+  /** The clinic's phrase library, offered under each dynamics field ("Add phrase"); the defaults when absent. */
+  phrases?: PhraseLibrary;
 }
 
 export function memberDisplayName(entry: Entry): string {
   return entry.clinical.memberName.trim();
 }
 
-export function MemberCard({ entry, preview, status, busy, actions, children, onFill, onRemove, onUndo, onCopy, notice }: MemberCardProps) {
+/** Picks a sentence from the phrase library and appends it to a dynamics field; the picker then reads empty again. */
+function AddPhrase({ dynamic, phrases, text, onAdd }: { dynamic: Dynamic; phrases: readonly string[]; text: string; onAdd: (text: string) => void }) {
+  const id = useId();
+  if (phrases.length === 0) return null;
+  return (
+    <div class="field add-phrase">
+      <label for={id}>Add phrase</label>
+      <select
+        id={id}
+        aria-label={`Add phrase: ${DYNAMIC_LABELS[dynamic]}`}
+        value=""
+        onChange={(e) => {
+          const phrase = e.currentTarget.value;
+          e.currentTarget.value = '';
+          if (phrase && !text.includes(phrase)) onAdd(toggleSentence(text, phrase));
+        }}
+      >
+        <option value="">Choose a phrase…</option>
+        {phrases.map((phrase) => (
+          <option key={phrase} value={phrase} disabled={text.includes(phrase)}>
+            {phrase}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MemberCard({ entry, preview, status, busy, actions, children, onFill, onRemove, onUndo, onCopy, notice, phrases = PHRASE_LIBRARY }: MemberCardProps) {
   const name = memberDisplayName(entry);
   const attended = ATTENDED.includes(entry.attendance);
   const setClinical = (clinical: Partial<Entry['clinical']>) => actions.updateEntry(entry.id, { clinical });
@@ -61,7 +94,10 @@ export function MemberCard({ entry, preview, status, busy, actions, children, on
         <>
           <QuickCapture entry={entry} onChange={setClinical} />
           {DYNAMICS.map((dynamic) => (
-            <TextArea key={dynamic} label={DYNAMIC_LABELS[dynamic]} value={entry.clinical[dynamic]} onInput={(value) => setClinical({ [dynamic]: value })} />
+            <Fragment key={dynamic}>
+              <TextArea label={DYNAMIC_LABELS[dynamic]} value={entry.clinical[dynamic]} onInput={(value) => setClinical({ [dynamic]: value })} />
+              <AddPhrase dynamic={dynamic} phrases={phrases[dynamic] ?? []} text={entry.clinical[dynamic]} onAdd={(value) => setClinical({ [dynamic]: value })} />
+            </Fragment>
           ))}
           <TextArea
             label="Response to interventions"

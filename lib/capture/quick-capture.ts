@@ -68,8 +68,17 @@ export function toggleSentence(text: string, sentence: string): string {
   return `${trimmed}${/\n$/.test(text) ? '' : ' '}${sentence}`;
 }
 
-/** Objective sentences per dynamic, offered as a library the clinician picks from (editable by the clinic). */
-export const PHRASE_LIBRARY: Record<Dynamic, string[]> = {
+/** The phrase library's shape: objective sentences per dynamic. */
+export type PhraseLibrary = Record<Dynamic, string[]>;
+/** Limits of the clinic's library (one line per phrase). */
+export const MAX_PHRASE_LENGTH = 300;
+export const MAX_PHRASES = 50;
+
+/**
+ * Objective sentences per dynamic, offered as a library the clinician picks from ("Add phrase" under each dynamics
+ * field). These are the defaults; the clinic's own library (lib/db getPhrases) replaces them once saved.
+ */
+export const PHRASE_LIBRARY: PhraseLibrary = {
   interactedWithGroup: [
     'Client shared a recent example related to the topic.',
     'Client asked peers questions about their coping strategies.',

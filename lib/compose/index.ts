@@ -4,3 +4,4 @@ export * from './compose';
 export { BUILT_IN_TEMPLATES } from './templates';
 export { plainTemplate } from './templates/plain';
 export * from './template-schema';
+export * from './custom';

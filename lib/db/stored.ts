@@ -6,8 +6,11 @@ import {
   GroupClinicalSchema,
   GroupSchema,
   SessionClinicalSchema,
+  NOTE_FORMATS,
   SessionSchema,
 } from '@/lib/model';
+import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '@/lib/capture/quick-capture';
+import { TemplateSchema } from '@/lib/compose/template-schema';
 
 /**
  * What is on disk. Records keep their plain envelope (ids, dates, group ids, updatedAt, flags) so indexes, lists,
@@ -55,4 +58,42 @@ export type Preferences = z.infer<typeof PreferencesSchema>;
 
 export const DEFAULT_PREFERENCES: Preferences = { id: 'preferences', v: SETTINGS_VERSION, retentionDays: 30, lockAfterMinutes: 15 };
 
-export type SettingsRecord = EncryptionSettings | Preferences;
+/**
+ * The clinic's own note templates, one per format at most (a format without one uses the built-in). No patient data:
+ * headings, fixed text and placeholders only, so the record stays plain with encryption on.
+ */
+export const TemplatesSettingsSchema = z.strictObject({
+  id: z.literal('templates'),
+  v: z.literal(SETTINGS_VERSION),
+  templates: z.partialRecord(z.enum(NOTE_FORMATS), TemplateSchema),
+});
+export type TemplatesSettings = z.infer<typeof TemplatesSettingsSchema>;
+
+/**
+ * Reading is per format: the envelope must hold, then each template is checked on its own, so one damaged template
+ * does not take the clinic's others with it (see getCustomTemplates).
+ */
+export const TemplatesEnvelopeSchema = z.strictObject({
+  id: z.literal('templates'),
+  v: z.literal(SETTINGS_VERSION),
+  templates: z.partialRecord(z.enum(NOTE_FORMATS), z.unknown()),
+});
+
+/** One objective sentence of the clinic's phrase library: one line, not empty. */
+export const PhraseSchema = z.string().check(z.minLength(1), z.maxLength(MAX_PHRASE_LENGTH), z.regex(/^[^\r\n]+$/));
+const PhraseListSchema = z.array(PhraseSchema).check(z.maxLength(MAX_PHRASES));
+
+/** The clinic's phrase library, per dynamic; absent until the clinic first saves it (the defaults are used till then). */
+export const PhrasesSettingsSchema = z.strictObject({
+  id: z.literal('phrases'),
+  v: z.literal(SETTINGS_VERSION),
+  phrases: z.strictObject({
+    interactedWithGroup: PhraseListSchema,
+    groupReaction: PhraseListSchema,
+    influencedGroup: PhraseListSchema,
+    groupInfluence: PhraseListSchema,
+  }),
+});
+export type PhrasesSettings = z.infer<typeof PhrasesSettingsSchema>;
+
+export type SettingsRecord = EncryptionSettings | Preferences | TemplatesSettings | PhrasesSettings;
