@@ -52,38 +52,49 @@ export async function buildVariants({ force = false, quiet = false } = {}) {
   // Imported only when needed: starting the demo with fresh bundles costs no Vite startup.
   const { build } = await import('vite');
   fs.mkdirSync(BUILT_VARIANTS_DIR, { recursive: true });
-  for (const { name, file } of stale) {
-    const started = Date.now();
-    await build({
-      configFile: false,
-      envDir: false,
-      root: ROOT,
-      publicDir: false,
-      logLevel: 'warn',
-      mode: 'production',
-      // React, Vue and Draft.js read these at run time; a browser has no `process` (nor `global`).
-      define: {
-        'process.env.NODE_ENV': '"production"',
-        global: 'globalThis', // Draft.js (fbjs) reads Node's `global`
-        __VUE_OPTIONS_API__: 'false',
-        __VUE_PROD_DEVTOOLS__: 'false',
-        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-      },
-      oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
-      build: {
-        outDir: BUILT_VARIANTS_DIR,
-        emptyOutDir: false,
-        copyPublicDir: false,
-        sourcemap: false,
-        minify: true,
-        target: 'es2022',
-        lib: { entry: file, formats: ['es'], fileName: () => `${name}.js` },
-        rolldownOptions: { output: { codeSplitting: false } },
-      },
-    });
-    if (!quiet) console.log(`[demo-ehr] built variants/${name}.js in ${Date.now() - started} ms`);
+  // Each bundle is written to a private folder, then renamed into place: a server (or another test run building
+  // at the same time) never sees half a file.
+  const tmp = fs.mkdtempSync(path.join(BUILT_VARIANTS_DIR, '..', 'tmp-'));
+  try {
+    for (const { name, file } of stale) await buildOne(build, name, file, tmp, quiet);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
   return stale.map((s) => s.name);
+}
+
+/** Bundle one variant into `tmp`, then move it into .build/variants/. */
+async function buildOne(build, name, file, tmp, quiet) {
+  const started = Date.now();
+  await build({
+    configFile: false,
+    envDir: false,
+    root: ROOT,
+    publicDir: false,
+    logLevel: 'warn',
+    mode: 'production',
+    // React, Vue and Draft.js read these at run time; a browser has no `process` (nor `global`).
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      global: 'globalThis', // Draft.js (fbjs) reads Node's `global`
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    build: {
+      outDir: tmp,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      sourcemap: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: file, formats: ['es'], fileName: () => `${name}.js` },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
+  fs.renameSync(path.join(tmp, `${name}.js`), path.join(BUILT_VARIANTS_DIR, `${name}.js`));
+  if (!quiet) console.log(`[demo-ehr] built variants/${name}.js in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

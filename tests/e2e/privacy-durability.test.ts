@@ -122,15 +122,22 @@ describe('never lose a word', () => {
 describe('two panels on the same session', () => {
   test('edits in one show in the other; different fields never overwrite each other; for one field the later wins and the other panel says so', async () => {
     const a = await h.openPanel();
-    await a.getByRole('button', { name: 'New session', exact: true }).click();
-    await expect.poll(() => a.getByRole('textbox', { name: 'Group name', exact: true }).inputValue()).toBe('');
-    const b = await h.openPanel(); // opens on the same session in progress
     const box = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
-
+    // A name in the current session first, so the empty name below proves the new session is the one on screen.
+    await box(a, 'Group name').fill('Earlier session');
+    await a.getByRole('button', { name: 'New session', exact: true }).click();
+    await expect.poll(() => box(a, 'Group name').inputValue()).toBe('');
     await box(a, 'Topics').fill('Anger and the body');
-    await box(b, 'Interventions').fill('Body scan; anger thermometer.');
+    await new Promise((r) => setTimeout(r, 400)); // saved: now the newest session in progress
+    const b = await h.openPanel(); // opens on that same session
     await expect.poll(() => box(b, 'Topics').inputValue()).toBe('Anger and the body');
+
+    await box(b, 'Interventions').fill('Body scan; anger thermometer.');
     await expect.poll(() => box(a, 'Interventions').inputValue()).toBe('Body scan; anger thermometer.');
+    await box(a, 'Location').fill('Room 4');
+    await expect.poll(() => box(b, 'Location').inputValue()).toBe('Room 4');
+    expect(await box(a, 'Topics').inputValue()).toBe('Anger and the body');
+    expect(await box(b, 'Interventions').inputValue()).toBe('Body scan; anger thermometer.');
 
     await box(a, 'Group name').fill('Anger Management A');
     await new Promise((r) => setTimeout(r, 50));
@@ -146,6 +153,7 @@ describe('two panels on the same session', () => {
     const c = await h.openPanel();
     await expect.poll(() => box(c, 'Topics').inputValue()).toBe('Anger and the body');
     expect(await box(c, 'Interventions').inputValue()).toBe('Body scan; anger thermometer.');
+    expect(await box(c, 'Location').inputValue()).toBe('Room 4');
     expect(await box(c, 'Group name').inputValue()).toBe('Anger Management B');
   });
 });

@@ -11,7 +11,7 @@ const paragraphs = (text) => String(text).split('\n').map((line) => ({ type: 'pa
 
 function NoteEditor({ label, id, handle }) {
   const [editor] = useState(() => withHistory(withReact(createEditor())));
-  handle.editor = editor; window.__slate = editor; // DEBUG
+  handle.editor = editor;
   return (
     <>
       <div className="field-label">{label}</div>

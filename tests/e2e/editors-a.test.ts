@@ -1,0 +1,210 @@
+// The fill engine in real editors from npm (tests/demo-ehr/variants-src, bundled by build-variants.mjs in the
+// e2e globalSetup): for each demo variant, fill Dana's note through the side panel and check what the editor's
+// OWN model holds — its getValue() (React/Vue state, quill.getText(), Lexical's editor state, …) and what Save
+// posts from it — not the DOM. One browser for the whole file; the session is typed into the panel once.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchExtension, type ExtensionHarness } from './harness';
+
+const CLIENT = 'c1'; // Dana Reyes
+const MEMBER = 'Dana Reyes';
+const SESSION = {
+  groupName: 'IOP Mood Skills – Group A',
+  date: '2025-03-04',
+  startTime: '09:00',
+  endTime: '09:50',
+  topics: 'Behavioral activation: linking daily activities and mood',
+  interventions: 'Psychoeducation on the activity–mood cycle.\n\nLeader modelled problem-solving for barriers.',
+};
+const DANA = {
+  'How the client interacted with the group':
+    'Client described skipping evening walks when tired and expressed hope about returning to work.\n\n' +
+    'Later offered a concrete tip on setting phone reminders for planned activities.',
+  'How the group reacted to the client': 'Peers responded warmly to the reminder tip and asked follow-up questions.',
+  'How the client influenced the group': 'The reminder tip prompted two peers to add reminders to their schedules.',
+  'How the group influenced the client': 'Client adopted a peer suggestion to pair walks with a favourite podcast.',
+  Plan: 'Continue IOP three days a week; complete two scheduled walks before the next session.',
+};
+const EXISTING = 'Pre-existing text: client arrived five minutes late and checked in at the front desk.';
+
+/** Demo variant → what its getValue() reads. */
+const EDITORS: Array<[variant: string, model: string]> = [
+  ['react-textarea', 'React 19 useState'],
+  ['vue-textarea', 'Vue 3 v-model ref'],
+  ['contenteditable', 'bare div role=textbox'],
+  ['quill', 'quill.getText()'],
+  ['tiptap', 'editor.getText({ blockSeparator: "\\n" })'],
+  ['lexical', '$getRoot().getTextContent()'],
+  ['draft-js', "getPlainText('\\n')"],
+  ['slate', 'Node.string per block'],
+];
+const MODEL_EDITORS = ['quill', 'tiptap', 'lexical', 'draft-js', 'slate'];
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+/** Quill's model always ends with one "\n" of its own. */
+const modelText = (v: string) => v.replace(/\n$/, '');
+
+describe('fill through the side panel into npm editors; the editor model holds the note', () => {
+  let h: ExtensionHarness;
+  let panel: Page;
+  let block: Locator;
+  let note = '';
+
+  beforeAll(async () => {
+    h = await launchExtension();
+    await openVariant('textarea');
+    panel = await h.openPanel();
+    const textbox = (name: string) => panel.getByRole('textbox', { name, exact: true });
+    await textbox('Group name').fill(SESSION.groupName);
+    await panel.getByLabel('Date', { exact: true }).fill(SESSION.date);
+    await panel.getByLabel('Start time', { exact: true }).fill(SESSION.startTime);
+    await panel.getByLabel('End time', { exact: true }).fill(SESSION.endTime);
+    await textbox('Topics').fill(SESSION.topics);
+    await textbox('Interventions').fill(SESSION.interventions);
+    await panel.getByRole('button', { name: 'Add member', exact: true }).click();
+    await panel.getByRole('group', { name: /^Member:/ }).last().getByRole('textbox', { name: 'Member name', exact: true }).fill(MEMBER);
+    block = panel.getByRole('group', { name: `Member: ${MEMBER}`, exact: true });
+    for (const [label, text] of Object.entries(DANA)) await block.getByRole('textbox', { name: label, exact: true }).fill(text);
+    await block.getByLabel('Attendance', { exact: true }).selectOption({ label: 'Present' });
+    // The composed note, as the panel previews it: what every fill below must land, once, breaks included.
+    // The preview sits in a closed <details>: hidden from the accessibility tree until opened.
+    const preview = block.getByRole('region', { name: /preview/i, includeHidden: true });
+    for (const end = Date.now() + 5_000; !note.includes(DANA.Plan) && Date.now() < end; await panel.waitForTimeout(50)) {
+      note = (await preview.textContent()) ?? '';
+    }
+    expect(note, 'the panel preview shows the composed note').toContain(DANA.Plan);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function openVariant(variant: string) {
+    await h.ehr.goto(`${h.demo.url}/clients/${CLIENT}/notes/new?editor=${variant}`);
+    await h.ehr.waitForSelector(`html[data-editor-ready="${variant}"]`);
+  }
+  const getValue = () => h.ehr.evaluate(async () => String(await (window as any).demoEhr.editor.getValue()));
+
+  /** The content script's detect, asked from the panel page as the panel does: candidates best first. */
+  let tabId: number | undefined;
+  async function detect(): Promise<Array<{ label: string; score: number; kind: string }>> {
+    tabId ??= await h.tabIdOf(h.ehr); // the EHR tab keeps its id across navigations
+    const reply: any = await panel.evaluate(async (tabId) => {
+      const c = (globalThis as any).chrome;
+      await c.scripting.executeScript({ target: { tabId }, files: ['content-scripts/content.js'] });
+      return c.tabs.sendMessage(tabId, { type: 'detect' }, { frameId: 0 });
+    }, tabId);
+    expect(reply?.ok, 'detect replied').toBe(true);
+    return [...reply.data.candidates].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Run `action` and return the status the member block ends with after it. A MutationObserver records every
+   * status text, so a "Filled" left from the previous editor is not mistaken for this fill's.
+   */
+  async function statusAfter(action: () => Promise<unknown>): Promise<string> {
+    const status = block.getByRole('status');
+    await status.evaluate((el) => {
+      const w = window as any;
+      w.__statusObserver?.disconnect();
+      w.__statusLog = [];
+      w.__statusObserver = new MutationObserver(() => w.__statusLog.push((el.textContent ?? '').trim()));
+      w.__statusObserver.observe(el, { subtree: true, childList: true, characterData: true });
+    });
+    await action();
+    const end = Date.now() + 20_000;
+    for (;;) {
+      const log: string[] = await status.evaluate(() => (window as any).__statusLog);
+      const final = log.filter((t) => t === 'Filled' || t.startsWith('Not filled')).pop();
+      if (final && log.at(-1) === final) return final;
+      if (Date.now() > end) throw new Error(`no final status after the fill; saw ${JSON.stringify(log)}`);
+      await panel.waitForTimeout(50);
+    }
+  }
+
+  async function fill(): Promise<string> {
+    await h.ehr.bringToFront();
+    return statusAfter(() => block.getByRole('button', { name: `Fill chart for ${MEMBER}`, exact: true }).click());
+  }
+
+  /** Save in the EHR; returns the text the demo stored (what getValue() reported). */
+  async function save(variant: string): Promise<string> {
+    const before = h.demo.savedNotes(CLIENT).length;
+    await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
+    await h.ehr.waitForURL(`${h.demo.url}/clients/${CLIENT}?editor=${variant}`);
+    const saved = h.demo.savedNotes(CLIENT);
+    expect(saved).toHaveLength(before + 1);
+    expect(saved.at(-1)!.editor).toBe(variant);
+    return saved.at(-1)!.text;
+  }
+
+  function expectWholeNoteOnce(text: string, what: string) {
+    expect(count(text, note), `${what}: the composed note, exactly once`).toBe(1);
+    expect(text, `${what}: a paragraph break inside a member's text`).toContain(DANA['How the client interacted with the group']);
+    expect(text, `${what}: the interventions' paragraph break`).toContain(SESSION.interventions);
+  }
+
+  for (const [variant, model] of EDITORS) {
+    test(`${variant} (${model}): "Fill chart" lands the whole note in the editor model and in what Save posts`, async () => {
+      await openVariant(variant);
+      // The EHR names the editable "Progress note" (as a screen reader hears it), and so does detection, which
+      // ranks it first (the "Chief complaint" input, when it is a candidate at all, comes after it).
+      await h.ehr.getByRole('textbox', { name: 'Progress note', exact: true }).waitFor();
+      const candidates = await detect();
+      expect(candidates[0]?.label, `best candidate of ${JSON.stringify(candidates)}`).toBe('Progress note');
+      expect(candidates.filter((c) => c.label === 'Progress note'), 'one note field').toHaveLength(1);
+      expect(await fill()).toBe('Filled');
+
+      const value = await getValue();
+      expectWholeNoteOnce(value, 'getValue()');
+      expect(modelText(value), 'an empty editor holds just the note').toBe(note);
+
+      const saved = await save(variant);
+      expectWholeNoteOnce(saved, 'saved note');
+      expect(modelText(saved)).toBe(note);
+    });
+  }
+
+  test('prefilled editors: "Add after existing text" keeps the text first, then a blank line, then the note', async () => {
+    const dialog = panel.getByRole('alertdialog');
+    for (const variant of MODEL_EDITORS) {
+      await openVariant(variant);
+      await h.ehr.evaluate((text) => (window as any).demoEhr.editor.setValue(text), EXISTING);
+      expect(modelText(await getValue()), `${variant}: setValue`).toBe(EXISTING);
+      await h.ehr.bringToFront();
+      const status = await statusAfter(async () => {
+        await block.getByRole('button', { name: `Fill chart for ${MEMBER}`, exact: true }).click();
+        // The field has text, so the panel must ask first; a status ending the fill instead is the failure.
+        const add = dialog.getByRole('button', { name: 'Add after existing text', exact: true });
+        for (const end = Date.now() + 10_000; !(await add.isVisible()); await panel.waitForTimeout(50)) {
+          const log: string[] = await block.getByRole('status').evaluate(() => (window as any).__statusLog);
+          if (Date.now() > end || log.some((t) => t === 'Filled' || t.startsWith('Not filled'))) {
+            throw new Error(`${variant}: no "Add after existing text" question; status log ${JSON.stringify(log)}, page value ${JSON.stringify(await getValue())}`);
+          }
+        }
+        await add.click();
+      });
+      expect(status, variant).toBe('Filled');
+      const value = await getValue();
+      expectWholeNoteOnce(value, `${variant} getValue()`);
+      expect(modelText(value), `${variant}: existing text first, a blank line, the note`).toBe(`${EXISTING}\n\n${note}`);
+      const saved = await save(variant);
+      expect(modelText(saved), `${variant}: saved`).toBe(`${EXISTING}\n\n${note}`);
+    }
+  });
+
+  test('model editors: "Undo fill" puts the editor model back as it was', async () => {
+    for (const variant of MODEL_EDITORS) {
+      await openVariant(variant);
+      expect(await fill(), variant).toBe('Filled');
+      expect(count(await getValue(), note), variant).toBe(1);
+      const status = await statusAfter(() => block.getByRole('button', { name: 'Undo fill', exact: true }).click());
+      expect(status, variant).toMatch(/^Not filled: fill undone/);
+      // The editor takes the undo a few frames after the reply (see lib/fields/editors/model-editor.ts).
+      let value = await getValue();
+      for (const end = Date.now() + 2_000; modelText(value) !== '' && Date.now() < end; await h.ehr.waitForTimeout(50)) {
+        value = await getValue();
+      }
+      expect(modelText(value), `${variant}: empty again`).toBe('');
+    }
+  });
+});
