@@ -81,7 +81,8 @@ async function buildOne(build, name, file, tmp, quiet) {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    // Production JSX whatever NODE_ENV the caller runs under (vitest sets 'test', which would emit jsxDEV calls).
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
     build: {
       outDir: tmp,
       emptyOutDir: false,
