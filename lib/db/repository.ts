@@ -53,17 +53,15 @@ export async function listRecentSessions(
   codec: Codec,
   limit = 50,
 ): Promise<Loaded<Session> & { inProgress?: Session }> {
+  // Keys only (cheap), newest last in index order; then the page of records in one transaction.
   const tx = db.transaction('sessions');
-  const raws: unknown[] = [];
-  let cursor = await tx.store.index('byUpdatedAt').openCursor(null, 'prev');
-  while (cursor && raws.length < limit) {
-    raws.push(cursor.value);
-    cursor = await cursor.continue();
-  }
+  const keys = await tx.store.index('byUpdatedAt').getAllKeys();
+  const newest = keys.slice(-limit).reverse();
+  const raws = await Promise.all(newest.map((key) => tx.store.get(key)));
   await tx.done;
   const loaded = await decodeAll(codec, 'sessions', raws);
   let inProgress = loaded.records.find((s) => !s.completed);
-  if (!inProgress && raws.length === limit) inProgress = (await listSessions(db, codec)).records.find((s) => !s.completed);
+  if (!inProgress && keys.length > limit) inProgress = (await listSessions(db, codec)).records.find((s) => !s.completed);
   return { ...loaded, inProgress };
 }
 
