@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
 import type { ChartingState, EntryReview, FieldFinding } from '@/lib/checks/review';
-import { BUILT_IN_TEMPLATES, composeSections, countParticipants, renderNote } from '@/lib/compose';
+import { composeSections, countParticipants, formatDate, renderNote } from '@/lib/compose';
+import type { InvalidRecord } from '@/lib/db';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
 import { detectInTab, fillInFrame, fillViaBridgeInFrame, popOutPanel, resolveTargetTab, tabUrl, undoInFrame, watchTab } from '@/lib/messaging/tab-client';
@@ -33,6 +34,14 @@ const REMOVE_QUESTION: Question = {
   ],
   defaultChoice: 'cancel',
 };
+
+/** A damaged record, by what is still plain: its kind, its date and its group (by name when the group is saved). */
+function describeInvalid(r: InvalidRecord, groups: { id: string; clinical: { name: string } }[]): string {
+  const kind = { sessions: 'session', entries: 'member entry', groups: 'group' }[r.store];
+  const date = r.date ? ` of ${formatDate(r.date) || r.date}` : '';
+  const group = r.groupId ? groups.find((g) => g.id === r.groupId)?.clinical.name : undefined;
+  return `${kind}${date}${group ? ` in “${group}”` : r.groupId ? ' (group not saved)' : ''} — ${r.problem}`;
+}
 
 function notAttended(entry: Entry): string {
   return `Not filled: marked ${entry.attendance} — members who did not attend get no clinical note`;
@@ -256,7 +265,7 @@ export function App() {
       {state.invalid.length > 0 && (
         <p role="alert" class="error">
           {state.invalid.length} saved record(s) could not be read and were left untouched:{' '}
-          {state.invalid.map((r) => `${r.store} ${r.date ?? ''} (${r.problem})`).join('; ')}
+          {state.invalid.map((r) => describeInvalid(r, state.groups)).join('; ')}
         </p>
       )}
       <section aria-label="Charting progress" class="card">
