@@ -16,7 +16,7 @@ import {
   listSessions,
   putGroup,
   decodeAll,
-  openNotesDb,
+  sharedNotesDb,
   previewPurge,
   purgeExpired,
   setPreferences,
@@ -291,7 +291,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const db = await openNotesDb(options.dbName);
+      const db = await sharedNotesDb(options.dbName);
       if (cancelled) return;
       dbRef.current = db;
       const { preferences } = await getPreferences(db);

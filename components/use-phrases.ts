@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PHRASE_LIBRARY, type PhraseLibrary } from '@/lib/capture/quick-capture';
-import { getPhrases, openNotesDb, setPhrases, type NotesDatabase } from '@/lib/db';
+import { getPhrases, sharedNotesDb, setPhrases, type NotesDatabase } from '@/lib/db';
 
 export interface PhrasesApi {
   /** The clinic's library, or the defaults while none is saved (or the stored one is damaged). */
@@ -15,7 +15,7 @@ export function usePhrases(dbName?: string): PhrasesApi {
   const [phrases, setLibrary] = useState<PhraseLibrary>(PHRASE_LIBRARY);
   const [problem, setProblem] = useState<string>();
   const db = useRef<Promise<NotesDatabase>>(undefined);
-  const open = () => (db.current ??= openNotesDb(dbName));
+  const open = () => (db.current ??= sharedNotesDb(dbName));
 
   useEffect(() => {
     open()

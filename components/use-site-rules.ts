@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { forgetSiteRule, listSiteRules, openNotesDb, rememberSiteRule, type NotesDatabase, type SiteRule } from '@/lib/db';
+import { forgetSiteRule, listSiteRules, sharedNotesDb, rememberSiteRule, type NotesDatabase, type SiteRule } from '@/lib/db';
 import { newId, nowIso } from '@/lib/model';
 
 /** The remembered note fields per site, kept in IndexedDB (no patient data: addresses of fields only). */
@@ -9,7 +9,7 @@ export function useSiteRules() {
   const db = useRef<Promise<NotesDatabase>>(undefined);
 
   async function reload() {
-    db.current ??= openNotesDb();
+    db.current ??= sharedNotesDb();
     const { rules: loaded, invalid } = await listSiteRules(await db.current);
     setRules(loaded);
     setProblem(invalid.length ? `${invalid.length} remembered field(s) could not be read and are not used.` : undefined);
@@ -23,12 +23,12 @@ export function useSiteRules() {
     rules,
     problem,
     async remember(rule: Omit<SiteRule, 'id' | 'createdAt'>) {
-      db.current ??= openNotesDb();
+      db.current ??= sharedNotesDb();
       await rememberSiteRule(await db.current, { ...rule, id: newId(), createdAt: nowIso() });
       await reload();
     },
     async forget(id: string) {
-      db.current ??= openNotesDb();
+      db.current ??= sharedNotesDb();
       await forgetSiteRule(await db.current, id);
       await reload();
     },

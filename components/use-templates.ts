@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { templateFor as resolveTemplate, type CustomTemplates, type Template } from '@/lib/compose';
-import { getCustomTemplates, openNotesDb, resetCustomTemplate, saveCustomTemplate, type NotesDatabase } from '@/lib/db';
+import { getCustomTemplates, sharedNotesDb, resetCustomTemplate, saveCustomTemplate, type NotesDatabase } from '@/lib/db';
 import type { NoteFormat } from '@/lib/model';
 
 export interface TemplatesApi {
@@ -19,7 +19,7 @@ export function useTemplates(dbName?: string): TemplatesApi {
   const [custom, setCustom] = useState<CustomTemplates>({});
   const [problems, setProblems] = useState<string[]>([]);
   const db = useRef<Promise<NotesDatabase>>(undefined);
-  const open = () => (db.current ??= openNotesDb(dbName));
+  const open = () => (db.current ??= sharedNotesDb(dbName));
 
   useEffect(() => {
     open()

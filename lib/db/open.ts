@@ -8,3 +8,16 @@ export function openNotesDb(name = DB_NAME): Promise<NotesDatabase> {
     blocked: () => undefined,
   });
 }
+
+const shared = new Map<string, Promise<NotesDatabase>>();
+
+/** One connection per database for the whole panel (its hooks share it), instead of one each. */
+export function sharedNotesDb(name = DB_NAME): Promise<NotesDatabase> {
+  let db = shared.get(name);
+  if (!db) {
+    db = openNotesDb(name);
+    shared.set(name, db);
+    db.catch(() => shared.delete(name));
+  }
+  return db;
+}
