@@ -44,7 +44,7 @@ export async function listSessions(db: NotesDatabase, codec: Codec): Promise<Loa
 }
 
 /**
- * The most recently edited sessions (newest first) and the latest unfinished one, for opening the panel fast: it
+ * The most recently edited sessions (newest first) and the latest unfinished one among them, for opening the panel fast: it
  * reads a page of the `byUpdatedAt` index, not the whole store. The full list (and any damaged record that is not
  * in the index) comes from `listSessions`, run after the panel is on screen.
  */
@@ -60,8 +60,9 @@ export async function listRecentSessions(
   const raws = await Promise.all(newest.map((key) => tx.store.get(key)));
   await tx.done;
   const loaded = await decodeAll(codec, 'sessions', raws);
-  let inProgress = loaded.records.find((s) => !s.completed);
-  if (!inProgress && keys.length > limit) inProgress = (await listSessions(db, codec)).records.find((s) => !s.completed);
+  // A session not among the last `limit` edited is not "in progress" any more: the panel then starts a new one
+  // rather than reading years of sessions to find it (it stays in the history).
+  const inProgress = loaded.records.find((s) => !s.completed);
   return { ...loaded, inProgress };
 }
 
