@@ -51,12 +51,18 @@ export function createContentHandler(doc: Document) {
     };
   }
 
+  /**
+   * A sandboxed frame (opaque origin) is never a fill target: its content is not the EHR's to vouch for. (Chromium
+   * does not inject into the usual sandboxed widget frames at all; this holds wherever it does.)
+   */
+  const sandboxed = () => doc.defaultView?.origin === 'null';
+
   function detect(rules: FieldRule[] = []): DetectResult {
-    candidates = findCandidates(doc);
+    candidates = sandboxed() ? [] : findCandidates(doc);
     lastFills = [];
     const key = frameKey();
     const chosen = new Set<HTMLElement>();
-    for (const rule of rules) {
+    for (const rule of sandboxed() ? [] : rules) {
       if (rule.frameKey !== key) continue;
       const el = resolveSelector(doc, rule.selector);
       if (!el) continue;
@@ -92,6 +98,7 @@ export function createContentHandler(doc: Document) {
 
   function pick(): Promise<Reply<unknown>> {
     stopPicking?.();
+    if (sandboxed()) return Promise.resolve(errorReply('cancelled', 'A sandboxed frame cannot be filled.'));
     return new Promise((resolve) => {
       const onClick = (event: MouseEvent) => {
         const el = editableFromEvent(event);

@@ -30,6 +30,15 @@ export const LAYOUTS = {
 </html>
 `,
   menu: () => page('Menu', '<ul><li><a href="/" target="main">Clients</a></li><li><a href="/schedule" target="main">Schedule</a></li></ul>'),
+  // The chart next to a sandboxed frame (a third-party widget) that also has a large "Progress note" box: the
+  // extension must never fill a sandboxed frame.
+  sandboxed: ({ client, editor }) =>
+    page(
+      'Chart with a sandboxed widget',
+      `<iframe title="Sandboxed widget" sandbox="allow-scripts" style="width:98%;height:500px;border:1px solid #999"
+  srcdoc="<label for=w>Progress note</label><textarea id=w rows=30 cols=120></textarea>"></iframe>
+<iframe title="Chart" style="width:98%;height:1300px;border:1px solid #999" src="${h(notePath(client, editor))}"></iframe>`,
+    ),
   // The note form served from another origin (localhost vs 127.0.0.1) inside this page.
   'other-origin': ({ client, editor, host }) => {
     const port = host.split(':')[1] ?? '';

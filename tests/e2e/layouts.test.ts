@@ -88,4 +88,14 @@ describe('layouts', () => {
     expect(filled).toBe('Filled');
     expectDanasNote(await saveAndRead(frame));
   });
+
+  test('a sandboxed frame is never filled, even with a larger note field', async () => {
+    await h.ehr.goto(`${h.demo.url}/layouts/sandboxed?client=c1`);
+    const frame = await noteFrame(h.ehr);
+    expect(await fillChart(panel, 'Dana Reyes')).toBe('Filled');
+    const widget = h.ehr.frames().find((f) => f.url() === 'about:srcdoc');
+    expect(widget, 'the sandboxed widget frame').toBeTruthy();
+    expect(await widget!.locator('textarea').inputValue()).toBe('');
+    expectDanasNote(await saveAndRead(frame));
+  });
 });
