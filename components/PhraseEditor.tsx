@@ -4,6 +4,7 @@ import { DbError } from '@/lib/db/errors';
 import { DYNAMICS, type Dynamic } from '@/lib/model';
 import { TextArea } from './TextArea';
 import type { PhrasesApi } from './use-phrases';
+import { SaveFeedback } from './SaveFeedback';
 
 type Message = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -69,21 +70,7 @@ export function PhraseEditor({ library }: { library: Pick<PhrasesApi, 'phrases' 
           }}
         />
       ))}
-      {problems.length > 0 && (
-        <div role="alert" class="error">
-          <p>Not saved. Change these phrases first:</p>
-          <ul class="problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {message && (
-        <p role={message.kind === 'ok' ? 'status' : 'alert'} class={message.kind === 'ok' ? 'ok' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <SaveFeedback problems={problems} intro="Not saved. Change these phrases first:" message={message} />
       <div class="actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
           Save phrases

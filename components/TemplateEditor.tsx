@@ -4,6 +4,7 @@ import { DbError } from '@/lib/db/errors';
 import { NOTE_FORMATS, type NoteFormat } from '@/lib/model';
 import { Select } from './Select';
 import type { TemplatesApi } from './use-templates';
+import { SaveFeedback } from './SaveFeedback';
 
 const FORMAT_OPTIONS = NOTE_FORMATS.map((value) => ({ value, label: BUILT_IN_TEMPLATES[value].name }));
 
@@ -188,21 +189,7 @@ export function TemplateEditor({ templates, initialFormat = 'soap' }: TemplateEd
           </ul>
         </div>
       </div>
-      {problems.length > 0 && (
-        <div role="alert" class="error">
-          <p>Not saved. Fix these first:</p>
-          <ul class="problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {message && (
-        <p role={message.kind === 'ok' ? 'status' : 'alert'} class={message.kind === 'ok' ? 'ok' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <SaveFeedback problems={problems} intro="Not saved. Fix these first:" message={message} />
       <div class="actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
           Save template
