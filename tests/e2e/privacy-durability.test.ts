@@ -75,9 +75,11 @@ describe('no network', () => {
 describe('never lose a word', () => {
   async function freshSession(): Promise<Page> {
     const panel = await h.openPanel();
+    const groupName = panel.getByRole('textbox', { name: 'Group name', exact: true });
+    // A name in the current session first, so the empty name below proves the new session is the one on screen.
+    await groupName.fill('Earlier session');
     await panel.getByRole('button', { name: 'New session', exact: true }).click();
-    await panel.getByRole('textbox', { name: 'Group name', exact: true }).waitFor();
-    await expect.poll(() => panel.getByRole('textbox', { name: 'Group name', exact: true }).inputValue()).toBe('');
+    await expect.poll(() => groupName.inputValue()).toBe('');
     return panel;
   }
 
