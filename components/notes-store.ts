@@ -382,6 +382,20 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     }
   }
 
+  /**
+   * While another session loads, the form is not shown: a keystroke in those milliseconds would otherwise land in
+   * the session being left. If the switch fails, the session that was open stays.
+   */
+  async function switchSession(run: () => Promise<void>): Promise<void> {
+    if (stateRef.current.status !== 'ready') return run();
+    setState((s) => ({ ...s, status: 'loading' }));
+    try {
+      await run();
+    } finally {
+      setState((s) => (s.status === 'loading' ? { ...s, status: 'ready' } : s));
+    }
+  }
+
   function requireDb(): NotesDatabase {
     if (!dbRef.current) throw new Error('The note storage is not open yet.');
     return dbRef.current;
@@ -443,19 +457,21 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       announce({ kind: 'removed', from: panelId, id });
       setState((s) => ({ ...s, entries: s.entries.filter((e) => e.id !== id) }));
     },
-    async startNewSession() {
-      await saver.flush();
-      const db = dbRef.current;
-      const codec = codecRef.current;
-      if (!db || !codec) return;
-      const session = newSession();
-      await writeAll(db, codec, [{ store: 'sessions', record: session }]);
-      await load(db, session.id);
-    },
-    async openSession(id) {
-      await saver.flush();
-      if (dbRef.current) await load(dbRef.current, id);
-    },
+    startNewSession: () =>
+      switchSession(async () => {
+        await saver.flush();
+        const db = dbRef.current;
+        const codec = codecRef.current;
+        if (!db || !codec) return;
+        const session = newSession();
+        await writeAll(db, codec, [{ store: 'sessions', record: session }]);
+        await load(db, session.id);
+      }),
+    openSession: (id) =>
+      switchSession(async () => {
+        await saver.flush();
+        if (dbRef.current) await load(dbRef.current, id);
+      }),
     flush: () => saver.flush(),
     async unlock(passphrase) {
       const db = dbRef.current;
@@ -480,16 +496,17 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       await putGroup(db, codec, group);
       setState((s) => ({ ...s, groups: [...s.groups.filter((g) => g.id !== group.id), group] }));
     },
-    async startFromGroup(groupId) {
-      await saver.flush();
-      const db = dbRef.current;
-      const codec = codecRef.current;
-      const group = stateRef.current.groups.find((g) => g.id === groupId);
-      if (!db || !codec || !group) return;
-      const { session, entries } = sessionFromGroup(group, stateRef.current.session?.clinical.leader ?? '');
-      await writeAll(db, codec, [{ store: 'sessions', record: session }, ...entries.map((record) => ({ store: 'entries' as const, record }))]);
-      await load(db, session.id);
-    },
+    startFromGroup: (groupId) =>
+      switchSession(async () => {
+        await saver.flush();
+        const db = dbRef.current;
+        const codec = codecRef.current;
+        const group = stateRef.current.groups.find((g) => g.id === groupId);
+        if (!db || !codec || !group) return;
+        const { session, entries } = sessionFromGroup(group, stateRef.current.session?.clinical.leader ?? '');
+        await writeAll(db, codec, [{ store: 'sessions', record: session }, ...entries.map((record) => ({ store: 'entries' as const, record }))]);
+        await load(db, session.id);
+      }),
     async searchHistory(query) {
       const db = dbRef.current;
       const codec = codecRef.current;
