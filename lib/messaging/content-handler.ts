@@ -10,6 +10,12 @@ import { parseRequest } from './request-guard';
 /** A remembered field outranks anything detection can score. */
 const CHOSEN_BONUS = 1000;
 
+/** A field the detector passed over (an odd widget) that the clinician chose: a candidate with no score of its own. */
+function undetected(el: HTMLElement): FieldCandidate {
+  const kind = el.localName === 'textarea' ? 'textarea' : el.localName === 'input' ? 'input' : 'contenteditable';
+  return { element: el, kind, label: labelFor(el), score: 0 };
+}
+
 /** The editable element a click landed in: a textarea/text input or the host of an editable region. */
 function editableFromEvent(event: Event): HTMLElement | null {
   for (const node of event.composedPath()) {
@@ -69,8 +75,7 @@ export function createContentHandler(doc: Document) {
       chosen.add(el);
       // A remembered field the detector passed over (an odd widget) still becomes a candidate.
       if (!candidates.some((c) => c.element === el)) {
-        const kind = el.localName === 'textarea' ? 'textarea' : el.localName === 'input' ? 'input' : 'contenteditable';
-        candidates.push({ element: el, kind, label: labelFor(el), score: 0 });
+        candidates.push(undetected(el));
       }
     }
     return {
@@ -108,8 +113,7 @@ export function createContentHandler(doc: Document) {
         finish();
         let index = candidates.findIndex((c) => c.element === el);
         if (index < 0) {
-          const kind = el.localName === 'textarea' ? 'textarea' : el.localName === 'input' ? 'input' : 'contenteditable';
-          candidates.push({ element: el, kind, label: labelFor(el), score: 0 });
+          candidates.push(undetected(el));
           index = candidates.length - 1;
         }
         resolve(okReply({ candidate: info(candidates[index]!, index, true), frameKey: frameKey() }));
