@@ -1,5 +1,20 @@
 // Shared by the rich-editor variants: loading an editor's script, and converting between its HTML and the plain
-// text the demo saves. Not a variant itself (it exports no mount()).
+// text the demo saves, and the labelled textarea the editor replaces. Not a variant itself (it exports no mount()).
+
+/** The <label> and <textarea> an EHR page has before the editor replaces the textarea, as real EHRs label it. */
+export function labelledTextarea(slot, label, id) {
+  const lab = document.createElement('label');
+  lab.className = 'field-label';
+  lab.htmlFor = id;
+  lab.textContent = label;
+  const textarea = document.createElement('textarea');
+  textarea.id = id;
+  textarea.name = 'note';
+  textarea.rows = 20;
+  slot.append(lab, textarea);
+  return textarea;
+}
+
 export function loadScript(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement('script');

@@ -2,18 +2,10 @@
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // As in a real EHR, a <label> names the <textarea> that CKEditor replaces with its iframe.
 // getValue() reads CKEditor's own model (editor.getData()), HTML paragraphs as "\n\n", <br> as "\n".
-import { htmlToText, loadScript, textToHtml } from './_rich-text.js';
+import { htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
-  const lab = document.createElement('label');
-  lab.className = 'field-label';
-  lab.htmlFor = id;
-  lab.textContent = label;
-  const textarea = document.createElement('textarea');
-  textarea.id = id;
-  textarea.name = 'note';
-  textarea.rows = 20;
-  slot.append(lab, textarea);
+  const textarea = labelledTextarea(slot, label, id);
 
   // Must be set before ckeditor.js runs: it loads its config, skin, language and plugins from here.
   window.CKEDITOR_BASEPATH = '/vendor/ckeditor4/';

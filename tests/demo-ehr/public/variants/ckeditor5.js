@@ -2,18 +2,10 @@
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // As in a real EHR, a <label> names the <textarea> that CKEditor replaces; its editable is a contenteditable
 // div in the page itself. getValue() reads CKEditor's own model (editor.getData()), paragraphs as "\n\n".
-import { htmlToText, loadScript, textToHtml } from './_rich-text.js';
+import { htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
-  const lab = document.createElement('label');
-  lab.className = 'field-label';
-  lab.htmlFor = id;
-  lab.textContent = label;
-  const textarea = document.createElement('textarea');
-  textarea.id = id;
-  textarea.name = 'note';
-  textarea.rows = 20;
-  slot.append(lab, textarea);
+  const textarea = labelledTextarea(slot, label, id);
 
   const css = document.createElement('link');
   css.rel = 'stylesheet';
