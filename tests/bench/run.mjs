@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { browserHelp, findBrowser } from '../e2e/find-browser.mjs';
+import { browserHelp, extensionArgs, findBrowser } from '../e2e/find-browser.mjs';
 import { listVariants, startDemoServer } from '../demo-ehr/server.mjs';
 import { buildVariants } from '../demo-ehr/build-variants.mjs';
 import { fieldsBundle, modelModule } from './bundle.mjs';
@@ -53,20 +53,6 @@ const median = (xs) => {
 };
 const round = (x, d = 2) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
 
-/** Flags from TOOLCHAIN.md / tests/e2e/harness.ts: load only our extension, keep Chromium off the network. */
-function extensionArgs(extensionPath) {
-  return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
 
 /** A 2,000-word note, 20 paragraphs of 100 words separated by blank lines (deterministic). */
 function makeNote(words = 2000, perParagraph = 100) {

@@ -5,3 +5,5 @@ export function findBrowser(env?: Record<string, string | undefined>): string | 
 export function browserHelp(env?: Record<string, string | undefined>): string;
 /** Branded Google Chrome (137+) ignores --load-extension. */
 export function isBrandedChrome(browserPath: string): boolean;
+/** Headless test/bench flags: load only our extension, keep Chromium off the network. */
+export function extensionArgs(extensionPath: string): string[];

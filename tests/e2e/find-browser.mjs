@@ -79,3 +79,21 @@ if (isMain) {
     process.exit(1);
   }
 }
+
+/**
+ * Flags for the headless test and bench browsers (TOOLCHAIN.md): load only our extension, and keep Chromium off the
+ * closed network.
+ */
+export function extensionArgs(extensionPath) {
+  return [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}

@@ -13,25 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../demo-ehr/server.mjs';
-import { browserHelp, findBrowser } from './find-browser.mjs';
+import { browserHelp, extensionArgs, findBrowser } from './find-browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_PATH = path.join(ROOT, '.output', 'chrome-mv3');
-
-/** Flags from TOOLCHAIN.md: load only our extension, and keep Chromium off the (closed) network. */
-export function extensionArgs(extensionPath = EXTENSION_PATH): string[] {
-  return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
 
 export interface ExtensionHarness {
   context: BrowserContext;
