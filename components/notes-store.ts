@@ -7,13 +7,11 @@ import {
   PLAIN_CODEC,
   createAutosaver,
   createCodec,
-  getEncryptionSettings,
-  getPreferences,
-  getSession,
-  listEntries,
-  listGroups,
-  listRecentSessions,
+  decodeOpening,
+  encryptionSettingsFrom,
   listSessions,
+  preferencesFrom,
+  readOpeningOf,
   putGroup,
   decodeAll,
   sharedNotesDb,
@@ -44,9 +42,9 @@ import {
   type Session,
 } from '@/lib/model';
 import { mergeRemote, noteLocalEdits, type LocalEdits, type RecordPatch } from '@/lib/model/merge';
+import type { OpeningRead } from '@/lib/db/opening';
+import { SYNC_CHANNEL, takeEarlyOpening } from './early-opening';
 
-/** Panels in other windows on the same session hear each other's edits here (extension pages only, in memory). */
-const SYNC_CHANNEL = 'group-notes-sync';
 type SyncMessage =
   | { kind: 'patch'; from: string; store: 'sessions' | 'entries'; id: string; patch: RecordPatch; at: number }
   | { kind: 'added'; from: string; entry: Entry }
@@ -188,6 +186,8 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   /** Every session's entries, read once for history search (member names) and dropped on reload or lock. */
   const allEntries = useRef<Entry[] | undefined>(undefined);
   const purgeDone = useRef(false);
+  /** Sync messages heard before the first session is shown, applied after it; null once it is (or the notes are locked). */
+  const heldSync = useRef<SyncMessage[] | null>([]);
   const retentionDays = useRef<number>(DEFAULT_PREFERENCES.retentionDays);
   const announce = (message: SyncMessage) => channelRef.current?.postMessage(message);
   const kdfOptions = options.kdf ? { kdf: options.kdf } : {};
@@ -222,33 +222,27 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     setState((s) => ({ ...s, ...LOCKED_CONTENT, status: 'locked', encrypted: true, lockNotice: notice }));
   }
 
-  async function load(db: NotesDatabase, sessionId?: string): Promise<void> {
+  /** Shows session `sessionId` (else the one in progress, else a new one); `read` when it was read already. */
+  async function load(db: NotesDatabase, sessionId?: string, read?: OpeningRead): Promise<void> {
     const codec = codecRef.current;
     if (!codec) return;
-    // Open fast: a page of the newest sessions and the one in progress; the full list comes after the first paint.
-    const listed = await listRecentSessions(db, codec);
-    let session: Session | undefined;
-    if (sessionId) {
-      const found = await getSession(db, codec, sessionId);
-      if (found && 'v' in found) session = found;
-    }
-    session ??= listed.inProgress;
-    const invalid = [...listed.invalid];
-    let entries: Entry[] = [];
-    if (session) {
-      const loaded = await listEntries(db, codec, session.id);
-      entries = loaded.records;
-      invalid.push(...loaded.invalid);
-    } else {
+    // Open fast: a page of the newest sessions and the one shown; the full list comes after the first paint.
+    const opened = await decodeOpening(codec, read ?? (await readOpeningOf(db, { sessionId })));
+    let session = opened.session;
+    let entries = opened.entries.records;
+    if (!session) {
       session = newSession();
+      entries = [];
       await writeAll(db, codec, [{ store: 'sessions', record: session }]);
-      listed.records.unshift(session);
+      opened.recent.records.unshift(session);
     }
     lastSessionId.current = session.id;
-    const groups = await listGroups(db, codec);
-    invalid.push(...groups.invalid);
     allEntries.current = undefined;
-    setState((s) => ({ ...s, status: 'ready', session, entries, sessions: listed.records, groups: groups.records, invalid, lockNotice: undefined }));
+    const shown = session;
+    setState((s) => ({ ...s, status: 'ready', session: shown, entries, sessions: opened.recent.records, groups: opened.groups.records, invalid: opened.invalid, lockNotice: undefined }));
+    // Edits other windows sent while this one was loading, in order, each after the render of the one before.
+    for (const message of heldSync.current ?? []) setTimeout(() => applyRemote(message), 0);
+    heldSync.current = null;
     // Well after the first paint, so reading thousands of records never delays the clinician's first keystroke.
     setTimeout(() => void loadFullHistory(db, codec), FULL_HISTORY_DELAY_MS);
   }
@@ -290,33 +284,44 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
 
   useEffect(() => {
     let cancelled = false;
+    // The real panel starts its opening read and sync channel in <head> (early-opening.ts); tests use their own database.
+    const early = options.dbName ? undefined : takeEarlyOpening();
     (async () => {
-      const db = await sharedNotesDb(options.dbName);
+      const [db, earlyRead] = await Promise.all([sharedNotesDb(options.dbName), early?.read]);
       if (cancelled) return;
       dbRef.current = db;
-      const { preferences } = await getPreferences(db);
+      const read = earlyRead ?? (await readOpeningOf(db));
+      const { preferences } = preferencesFrom(read.preferences);
       const values = { retentionDays: preferences.retentionDays, lockAfterMinutes: preferences.lockAfterMinutes };
       retentionDays.current = values.retentionDays;
       let encrypted: boolean;
       try {
-        encrypted = (await getEncryptionSettings(db)) !== null;
+        encrypted = encryptionSettingsFrom(read.encryption) !== null;
       } catch {
         setState((s) => ({ ...s, status: 'error', error: 'The encryption settings stored on this computer are damaged, so the notes cannot be unlocked.' }));
         return;
       }
       if (cancelled) return;
       if (encrypted) {
+        heldSync.current = null; // unlocking reads everything afresh
         const purged = await purgeNow(db);
         setState((s) => ({ ...s, status: 'locked', encrypted: true, preferences: values, purged }));
       } else {
         codecRef.current = PLAIN_CODEC;
         setState((s) => ({ ...s, preferences: values }));
-        await load(db);
+        await load(db, undefined, read);
       }
     })().catch(() => setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' })));
-    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined;
+    const channel = early?.channel ?? (typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined);
     channelRef.current = channel;
-    if (channel) channel.onmessage = (event) => isSyncMessage(event.data) && event.data.from !== panelId && applyRemote(event.data);
+    const hear = (data: unknown) => {
+      if (!isSyncMessage(data) || data.from === panelId) return;
+      // Until the first session is on screen, edits from other windows wait for it (see load).
+      if (heldSync.current) heldSync.current.push(data);
+      else applyRemote(data);
+    };
+    early?.heard.forEach(hear);
+    if (channel) channel.onmessage = (event) => hear(event.data);
     const flushNow = () => void saver.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);

@@ -9,3 +9,4 @@ export * from './encryption';
 export * from './retention';
 export * from './autosave';
 export * from './site-rules';
+export * from './opening';

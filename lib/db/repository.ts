@@ -2,6 +2,8 @@ import { validate, EntrySchema, GroupSchema, SessionSchema, type Entry, type Gro
 import type { Codec, InvalidRecord, RecordStore, RecordTypes } from './codec';
 import { EncryptionChangedError, InvalidWriteError } from './errors';
 import type { NotesDatabase } from './schema';
+import { unwrap } from 'idb';
+import { readOpening, type OpeningRead } from './opening';
 
 export { InvalidWriteError } from './errors';
 
@@ -43,34 +45,40 @@ export async function listSessions(db: NotesDatabase, codec: Codec): Promise<Loa
   return decodeAll(codec, 'sessions', raws);
 }
 
-/**
- * The most recently edited sessions (newest first) and the latest unfinished one among them, for opening the panel fast: it
- * reads a page of the `byUpdatedAt` index, not the whole store. The full list (and any damaged record that is not
- * in the index) comes from `listSessions`, run after the panel is on screen.
- */
-export async function listRecentSessions(
-  db: NotesDatabase,
-  codec: Codec,
-  limit = 50,
-): Promise<Loaded<Session> & { inProgress?: Session }> {
-  // Keys only (cheap), newest last in index order; then the page of records in one transaction.
-  const tx = db.transaction('sessions');
-  const keys = await tx.store.index('byUpdatedAt').getAllKeys();
-  const newest = keys.slice(-limit).reverse();
-  const raws = await Promise.all(newest.map((key) => tx.store.get(key)));
-  await tx.done;
-  const loaded = await decodeAll(codec, 'sessions', raws);
-  // A session not among the last `limit` edited is not "in progress" any more: the panel then starts a new one
-  // rather than reading years of sessions to find it (it stays in the history).
-  const inProgress = loaded.records.find((s) => !s.completed);
-  return { ...loaded, inProgress };
+/** What the panel opens on, validated and decoded from `readOpening`. */
+export interface Opening {
+  /** The page of most recently edited sessions, newest first. */
+  recent: Loaded<Session>;
+  groups: Loaded<Group>;
+  /**
+   * The session to show: the one asked for, else the newest unfinished one on the page (an older unfinished one is
+   * not "in progress" any more: the panel starts a new session rather than search years for it; it stays in the
+   * history). Undefined when there is none, or when the one read could not be decoded.
+   */
+  session?: Session;
+  /** Its entries in member order. */
+  entries: Loaded<Entry>;
+  /** Records that failed validation or decryption, from all of the above. */
+  invalid: InvalidRecord[];
 }
 
-export async function getSession(db: NotesDatabase, codec: Codec, id: string): Promise<Session | InvalidRecord | undefined> {
-  const raw = await db.get('sessions', id);
-  if (raw === undefined) return undefined;
-  const decoded = await codec.fromStored('sessions', raw, id);
-  return decoded.ok ? decoded.value : decoded.invalid;
+/** `readOpening` on the panel's own connection. */
+export function readOpeningOf(db: NotesDatabase, ask?: { sessionId?: string; limit?: number }): Promise<OpeningRead> {
+  return readOpening(unwrap(db), ask);
+}
+
+export async function decodeOpening(codec: Codec, read: OpeningRead): Promise<Opening> {
+  const [recent, groups, session, entries] = await Promise.all([
+    decodeAll(codec, 'sessions', read.sessions),
+    decodeAll(codec, 'groups', read.groups),
+    read.session === undefined ? undefined : codec.fromStored('sessions', read.session),
+    decodeAll(codec, 'entries', read.entries),
+  ]);
+  entries.records.sort((a, b) => a.order - b.order);
+  const invalid = [...recent.invalid, ...groups.invalid, ...entries.invalid];
+  // The session read is also on the page when it is recent: report a damaged one once.
+  if (session && !session.ok && !invalid.some((r) => r.store === 'sessions' && r.key === session.invalid.key)) invalid.push(session.invalid);
+  return { recent, groups, session: session?.ok ? session.value : undefined, entries, invalid };
 }
 
 /** The session's entries in member order. */

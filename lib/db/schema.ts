@@ -2,9 +2,9 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { SiteRule } from './site-rules';
 import { DEFAULT_PREFERENCES, type SettingsRecord, type StoredEntry, type StoredGroup, type StoredSession } from './stored';
 
-export const DB_NAME = 'group-notes';
-/** Bump by one for every schema change and add a step to `migrate` below; never edit a released step. */
-export const DB_VERSION = 3;
+import { DB_NAME, DB_VERSION } from './version';
+
+export { DB_NAME, DB_VERSION };
 
 export interface NotesDB extends DBSchema {
   sessions: { key: string; value: StoredSession; indexes: { byUpdatedAt: string; byGroup: string } };

@@ -21,7 +21,11 @@ import {
 
 /** The encryption settings, or null while encryption is off. Damaged settings throw: they must not read as "off". */
 export async function getEncryptionSettings(db: NotesDatabase): Promise<EncryptionSettings | null> {
-  const raw = await db.get('settings', 'encryption');
+  return encryptionSettingsFrom(await db.get('settings', 'encryption'));
+}
+
+/** The stored `encryption` record, as read raw, checked (see getEncryptionSettings). */
+export function encryptionSettingsFrom(raw: unknown): EncryptionSettings | null {
   if (raw === undefined) return null;
   const checked = validate(EncryptionSettingsSchema, raw);
   if (!checked.ok) throw new SettingsDamagedError('encryption', checked.problem);
@@ -35,7 +39,11 @@ export interface LoadedPreferences {
 }
 
 export async function getPreferences(db: NotesDatabase): Promise<LoadedPreferences> {
-  const raw = await db.get('settings', 'preferences');
+  return preferencesFrom(await db.get('settings', 'preferences'));
+}
+
+/** The stored `preferences` record, as read raw, checked; the defaults when absent or damaged. */
+export function preferencesFrom(raw: unknown): LoadedPreferences {
   if (raw === undefined) return { preferences: DEFAULT_PREFERENCES };
   const checked = validate(PreferencesSchema, raw);
   return checked.ok ? { preferences: checked.value } : { preferences: DEFAULT_PREFERENCES, problem: checked.problem };

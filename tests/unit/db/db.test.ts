@@ -6,6 +6,9 @@ import {
   PLAIN_CODEC,
   createAutosaver,
   listEntries,
+  decodeOpening,
+  openAndReadOpening,
+  readOpeningOf,
   listSessions,
   openNotesDb,
   writeAll,
@@ -51,6 +54,62 @@ describe('database', () => {
     // Still on disk: reporting is not deleting.
     expect(await db.get('sessions', 'damaged-1')).toBeDefined();
     db.close();
+  });
+
+  it('opens on the newest sessions only: a page by last edit, newest first, on the newest unfinished one', async () => {
+    const db = await openNotesDb(dbName);
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+    // Ten sessions edited on days 1..10 (written out of order); the newest unfinished one was edited on day 7.
+    const sessions = [4, 9, 1, 7, 10, 2, 8, 3, 6, 5].map((day) => ({
+      ...newSession({ groupName: `Day ${day}` }),
+      updatedAt: at(day),
+      completed: day !== 7 && day !== 2,
+    }));
+    const day7 = sessions[3]!;
+    const [second, first] = [newEntry(day7.id, 1, 'B'), newEntry(day7.id, 0, 'A')];
+    await writeAll(db, PLAIN_CODEC, [
+      ...sessions.map((record) => ({ store: 'sessions' as const, record })),
+      { store: 'entries', record: second },
+      { store: 'entries', record: first },
+      { store: 'entries', record: newEntry(sessions[0]!.id, 0, 'Other session') },
+    ]);
+
+    const page = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { limit: 4 }));
+    expect(page.recent.records.map((s) => s.clinical.groupName)).toEqual(['Day 10', 'Day 9', 'Day 8', 'Day 7']);
+    expect(page.session?.clinical.groupName).toBe('Day 7');
+    expect(page.entries.records.map((e) => e.clinical.memberName)).toEqual(['A', 'B']);
+    // The unfinished session from day 2 is beyond the page: not opened on (it stays in the history).
+    const shorter = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { limit: 3 }));
+    expect([shorter.session, shorter.entries.records]).toEqual([undefined, []]);
+    // Asked for by id, any session opens with its own entries.
+    const asked = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { sessionId: sessions[0]!.id, limit: 2 }));
+    expect([asked.session?.clinical.groupName, asked.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 4', ['Other session']]);
+    expect((await readOpeningOf(db)).sessions).toHaveLength(10);
+    db.close();
+  });
+
+  it('reads early only a database that exists at the current version, and never creates or upgrades one', async () => {
+    expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(dbName);
+    const old = await openDB(dbName, 1, {
+      upgrade(db) {
+        const s = db.createObjectStore('sessions', { keyPath: 'id' });
+        s.createIndex('byUpdatedAt', 'updatedAt');
+        s.createIndex('byGroup', 'groupId');
+        db.createObjectStore('entries', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
+        db.createObjectStore('groups', { keyPath: 'id' });
+      },
+    });
+    old.close();
+    expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
+    expect((await indexedDB.databases()).find((d) => d.name === dbName)?.version).toBe(1);
+    const db = await openNotesDb(dbName);
+    const session = newSession({ groupName: 'Anxiety Skills' });
+    await writeAll(db, PLAIN_CODEC, [{ store: 'sessions', record: session }]);
+    db.close();
+    const read = await openAndReadOpening(indexedDB, dbName);
+    expect(read?.session).toEqual(session);
+    expect(read?.preferences).toMatchObject({ id: 'preferences' });
   });
 
   it('writes all or nothing: one invalid record in a batch saves none of it', async () => {

@@ -9,7 +9,8 @@ import {
   enableEncryption,
   getEncryptionSettings,
   getPreferences,
-  getSession,
+  decodeOpening,
+  readOpeningOf,
   listEntries,
   listGroups,
   listSessions,
@@ -138,7 +139,10 @@ describe('encryption at rest', () => {
     expect(listed.records).toEqual([]);
     expect(listed.invalid.map((r) => r.key).sort()).toEqual([a!.id, b!.id].sort());
     expect(listed.invalid[0]).toMatchObject({ store: 'sessions', problem: expect.stringMatching(/cannot be decrypted/), groupId: a!.groupId });
-    expect(await getSession(db, codec, a!.id)).toMatchObject({ key: a!.id, date: a!.date });
+    // Opening the damaged session shows none of it and reports it once, by key and date.
+    const opened = await decodeOpening(codec, await readOpeningOf(db, { sessionId: a!.id }));
+    expect(opened.session).toBeUndefined();
+    expect(opened.invalid.filter((r) => r.key === a!.id)).toEqual([expect.objectContaining({ key: a!.id, date: a!.date })]);
     // Entries are untouched and still read.
     expect((await listEntries(db, codec, a!.id)).records).toHaveLength(2);
     db.close();

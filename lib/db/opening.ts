@@ -1,0 +1,98 @@
+import { DB_NAME, DB_VERSION } from './version';
+
+/**
+ * The reads that open the side panel, in raw IndexedDB: no wrapper and no validation, so they can start before the
+ * panel's own code has loaded (see components/early-opening.ts). What they return is validated and decoded by the
+ * panel like every other read (`decodeOpening`); a record that looks wrong here is simply passed on.
+ */
+export interface OpeningRead {
+  preferences: unknown;
+  encryption: unknown;
+  /** The most recently edited sessions, newest first: a page, whatever the years of history. */
+  sessions: unknown[];
+  groups: unknown[];
+  /** The session the panel opens on: the one asked for, else the newest unfinished one in `sessions`. */
+  session?: unknown;
+  /** That session's entries, in no particular order. */
+  entries: unknown[];
+}
+
+export const RECENT_SESSIONS = 50;
+
+const STORES = ['settings', 'sessions', 'groups', 'entries'];
+
+const idOf = (raw: unknown): unknown => (raw as { id?: unknown } | null)?.id;
+const unfinished = (raw: unknown): boolean => (raw as { completed?: unknown } | null)?.completed === false;
+
+/** All of it in one read-only transaction: every request is issued at once, so it costs about one round trip. */
+export function readOpening(db: IDBDatabase, ask: { sessionId?: string; limit?: number } = {}): Promise<OpeningRead> {
+  const limit = ask.limit ?? RECENT_SESSIONS;
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORES, 'readonly');
+    const read: OpeningRead = { preferences: undefined, encryption: undefined, sessions: [], groups: [], entries: [] };
+    const settings = tx.objectStore('settings');
+    const sessions = tx.objectStore('sessions');
+    const readEntries = (sessionId: string) => {
+      tx.objectStore('entries').index('bySession').getAll(sessionId).onsuccess = (e) => {
+        read.entries = (e.target as IDBRequest<unknown[]>).result;
+      };
+    };
+    settings.get('preferences').onsuccess = (e) => (read.preferences = (e.target as IDBRequest).result);
+    settings.get('encryption').onsuccess = (e) => (read.encryption = (e.target as IDBRequest).result);
+    tx.objectStore('groups').getAll().onsuccess = (e) => (read.groups = (e.target as IDBRequest<unknown[]>).result);
+    if (ask.sessionId) {
+      sessions.get(ask.sessionId).onsuccess = (e) => (read.session = (e.target as IDBRequest).result);
+      readEntries(ask.sessionId);
+    }
+    // Backwards through the last-edited index, stopping after a page.
+    sessions.index('byUpdatedAt').openCursor(null, 'prev').onsuccess = (e) => {
+      const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (cursor && read.sessions.length < limit) {
+        read.sessions.push(cursor.value);
+        if (read.sessions.length < limit) return cursor.continue();
+      }
+      if (ask.sessionId) return;
+      read.session = read.sessions.find(unfinished);
+      const id = idOf(read.session);
+      if (typeof id === 'string') readEntries(id);
+    };
+    tx.oncomplete = () => resolve(read);
+    tx.onabort = () => reject(tx.error ?? new Error('The opening read was aborted.'));
+  });
+}
+
+/**
+ * Opens the notes database for reading only when it exists at the current version: never creates or upgrades it
+ * (the panel's own open does that, with the migrations). Resolves null otherwise.
+ */
+export function openForReading(factory: IDBFactory, name = DB_NAME): Promise<IDBDatabase | null> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name);
+    } catch {
+      return resolve(null);
+    }
+    // Only fired when the database does not exist yet: abort, so that nothing is created here.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => {
+      const db = request.result;
+      if (db.version === DB_VERSION) return resolve(db);
+      db.close();
+      resolve(null);
+    };
+    request.onerror = () => resolve(null);
+    request.onblocked = () => resolve(null);
+  });
+}
+
+/** Opens, reads and closes again (so the panel's own connection can upgrade the database later, if ever needed). */
+export async function openAndReadOpening(factory: IDBFactory, name = DB_NAME): Promise<OpeningRead | null> {
+  const db = await openForReading(factory, name);
+  if (!db) return null;
+  try {
+    return await readOpening(db);
+  } finally {
+    db.close();
+  }
+}
