@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
-import type { ChartingState, EntryReview, FieldFinding } from '@/lib/checks/review';
+import type { ChartingState, FieldFinding } from '@/lib/checks/review';
 import { composeSections, countParticipants, formatDate, renderNote } from '@/lib/compose';
 import type { InvalidRecord } from '@/lib/db';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
@@ -16,6 +16,7 @@ import { AlertDialog } from './AlertDialog';
 import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
 import { useNotesStore } from './notes-store';
+import { useReviews } from './use-reviews';
 import { LockScreen } from './LockScreen';
 import { PastSessions } from './PastSessions';
 import { SessionForm } from './SessionForm';
@@ -103,16 +104,9 @@ export function App() {
   }, []);
   useEffect(() => (tabId === undefined ? undefined : watchTab(tabId, () => void refreshPage(tabId))), [tabId]);
 
-  // The checks are the largest part of the panel's code: they load right after the first paint.
-  const [checks, setChecks] = useState<typeof import('@/lib/checks/review')>();
-  useEffect(() => void import('@/lib/checks/review').then(setChecks), []);
-  const reviews = useMemo(
-    () =>
-      checks && state.session
-        ? checks.reviewSession(state.session, state.entries, templates.templateFor(state.session.format))
-        : new Map<string, EntryReview>(),
-    [checks, state.session, state.entries, templates.custom],
-  );
+  const template = state.session ? templates.templateFor(state.session.format) : undefined;
+  const { reviews, reviewNow } = useReviews(state.session, state.entries, template);
+  const [notices, setNotices] = useState<Record<string, string>>({});
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
   if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
@@ -125,7 +119,6 @@ export function App() {
     setAsking(undefined);
   };
   const setStatus = (id: string, text: string) => setStatuses((s) => ({ ...s, [id]: text }));
-  const [notices, setNotices] = useState<Record<string, string>>({});
   const setNotice = (id: string, text: string) => setNotices((s) => ({ ...s, [id]: text }));
 
   const participants = countParticipants(state.entries);
@@ -146,9 +139,7 @@ export function App() {
       return;
     }
     // A fill never skips the checks, even when it is pressed before they finished loading.
-    const review = (checks ?? (await import('@/lib/checks/review')))
-      .reviewSession(session, state.entries, templates.templateFor(session.format))
-      .get(entry.id);
+    const review = await reviewNow(entry.id);
     if (review && review.blocking.length > 0) {
       const choice = await ask(confidentialityQuestion(entry.clinical.memberName.trim(), review.blocking.length));
       if (choice !== 'fill') {
