@@ -34,7 +34,7 @@ export function PastSessions({
   const list = (found ?? [...sessions].sort((a, b) => b.date.localeCompare(a.date))).filter((s) => s.id !== currentId);
   if (sessions.length <= 1) return null;
   return (
-    <section aria-labelledby="past-heading" class="card">
+    <section aria-labelledby="past-heading" class="card past-sessions">
       <h2 id="past-heading">Past sessions</h2>
       <div class="field">
         <label for={searchId}>Search past sessions</label>
