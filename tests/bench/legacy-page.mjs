@@ -38,7 +38,7 @@ const WORDS = 'patient record encounter billing review status pending signed cha
  *   formShare: the share of the page's sections that are data-entry forms (the rest are read-only chart grids)
  * @returns {{ html: string, elements: number }}
  */
-export function legacyPageHtml({ targetElements = 50_000, seed = 20_240_611, formShare = 0.5 } = {}) {
+export function legacyPageHtml({ targetElements = 50_000, seed = 20_240_611, formShare = 0.5, noteLabel = 'Progress Note' } = {}) {
   const rnd = prng(seed);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   let elements = 0;
@@ -254,7 +254,7 @@ export function legacyPageHtml({ targetElements = 50_000, seed = 20_240_611, for
       open('tr');
       open('td', 'class="lbl" valign="top"');
       open('b');
-      text('Progress Note');
+      text(noteLabel);
       close('b');
       close('td');
       open('td');
