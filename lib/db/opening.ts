@@ -21,6 +21,11 @@ export const RECENT_SESSIONS = 50;
 
 const STORES = ['settings', 'sessions', 'groups', 'entries'];
 
+/** IndexedDB's getAllRecords (Chromium 141+): records with their keys, in either direction, in one request. */
+interface RecordsReader {
+  getAllRecords(options: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<{ value: unknown }[]>;
+}
+
 const idOf = (raw: unknown): unknown => (raw as { id?: unknown } | null)?.id;
 const unfinished = (raw: unknown): boolean => (raw as { completed?: unknown } | null)?.completed === false;
 
@@ -44,18 +49,31 @@ export function readOpening(db: IDBDatabase, ask: { sessionId?: string; limit?: 
       sessions.get(ask.sessionId).onsuccess = (e) => (read.session = (e.target as IDBRequest).result);
       readEntries(ask.sessionId);
     }
-    // Backwards through the last-edited index, stopping after a page.
-    sessions.index('byUpdatedAt').openCursor(null, 'prev').onsuccess = (e) => {
-      const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-      if (cursor && read.sessions.length < limit) {
-        read.sessions.push(cursor.value);
-        if (read.sessions.length < limit) return cursor.continue();
-      }
+    const onPage = (page: unknown[]) => {
+      read.sessions = page;
       if (ask.sessionId) return;
-      read.session = read.sessions.find(unfinished);
+      read.session = page.find(unfinished);
       const id = idOf(read.session);
       if (typeof id === 'string') readEntries(id);
     };
+    const byUpdatedAt = sessions.index('byUpdatedAt') as IDBIndex & Partial<RecordsReader>;
+    if (byUpdatedAt.getAllRecords) {
+      // One request for the page, newest first. A cursor costs a trip through this page's main thread per record,
+      // and that thread is busy loading the panel's code meanwhile.
+      byUpdatedAt.getAllRecords({ count: limit, direction: 'prev' }).onsuccess = (e) =>
+        onPage((e.target as IDBRequest<{ value: unknown }[]>).result.map((r) => r.value));
+    } else {
+      // Where getAllRecords is missing (Chromium before 141, Firefox): backwards through the index, stopping after a page.
+      const page: unknown[] = [];
+      byUpdatedAt.openCursor(null, 'prev').onsuccess = (e) => {
+        const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (cursor && page.length < limit) {
+          page.push(cursor.value);
+          if (page.length < limit) return cursor.continue();
+        }
+        onPage(page);
+      };
+    }
     tx.oncomplete = () => resolve(read);
     tx.onabort = () => reject(tx.error ?? new Error('The opening read was aborted.'));
   });

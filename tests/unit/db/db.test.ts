@@ -88,6 +88,37 @@ describe('database', () => {
     db.close();
   });
 
+  it('reads the page of newest sessions in one getAllRecords request where the browser has it (Chromium 141+)', async () => {
+    const db = await openNotesDb(dbName);
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+    const sessions = [3, 1, 4, 2].map((day) => ({ ...newSession({ groupName: `Day ${day}` }), updatedAt: at(day), completed: day !== 3 }));
+    await writeAll(db, PLAIN_CODEC, sessions.map((record) => ({ store: 'sessions' as const, record })));
+    const cursorRead = await readOpeningOf(db, { limit: 3 });
+    // fake-indexeddb lacks getAllRecords: give its indexes one with the browser's semantics, and count the calls.
+    const proto = IDBIndex.prototype as IDBIndex & { getAllRecords?: unknown };
+    const calls: unknown[] = [];
+    proto.getAllRecords = function (this: IDBIndex, options: { count: number; direction: IDBCursorDirection }) {
+      calls.push(options);
+      const request = this.getAll();
+      const result = { result: [] as { value: unknown }[], onsuccess: null as ((e: { target: unknown }) => void) | null };
+      request.onsuccess = () => {
+        const values = options.direction === 'prev' ? [...request.result].reverse() : request.result;
+        result.result = values.slice(0, options.count).map((value) => ({ value }));
+        result.onsuccess?.({ target: result });
+      };
+      return result;
+    };
+    try {
+      const read = await readOpeningOf(db, { limit: 3 });
+      expect(calls).toEqual([{ count: 3, direction: 'prev' }]);
+      expect(read).toEqual(cursorRead);
+      expect((await decodeOpening(PLAIN_CODEC, read)).session?.clinical.groupName).toBe('Day 3');
+    } finally {
+      delete proto.getAllRecords;
+    }
+    db.close();
+  });
+
   it('reads early only a database that exists at the current version, and never creates or upgrades one', async () => {
     expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(dbName);
