@@ -350,6 +350,26 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   }, [state.status, state.encrypted, state.preferences.lockAfterMinutes]);
 
   /** Another panel's edit: merged field by field, saved, and said when it replaced this panel's own recent text. */
+  /** A changed session or entry: queued for saving and put in the state (the history list follows the session). */
+  function keep(write: { store: 'sessions'; record: Session } | { store: 'entries'; record: Entry }): void {
+    saver.queue(write);
+    if (write.store === 'sessions') {
+      const session = write.record;
+      setState((s) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) }));
+    } else {
+      const entry = write.record;
+      setState((s) => ({ ...s, entries: s.entries.map((e) => (e.id === entry.id ? entry : e)) }));
+    }
+  }
+
+  /** This panel's own edit: remembered per field (for merging) and sent to panels in other windows. */
+  function tellOthers(store: 'sessions' | 'entries', id: string, patch: Parameters<typeof toPatch>[0]): void {
+    const at = Date.now();
+    const recordPatch = toPatch(patch);
+    noteLocalEdits(localEdits.current, id, recordPatch, at);
+    announce({ kind: 'patch', from: panelId, store, id, patch: recordPatch, at });
+  }
+
   function applyRemote(message: SyncMessage): void {
     const current = stateRef.current;
     if (current.status !== 'ready' || !current.session) return;
@@ -369,17 +389,14 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       const merged = mergeRemote(current.session, edit, localEdits.current);
       if (merged.taken.length === 0) return;
       overwritten = merged.overwritten;
-      const session = merged.record;
-      saver.queue({ store: 'sessions', record: session });
-      setState((s) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) }));
+      keep({ store: 'sessions', record: merged.record });
     } else if (message.store === 'entries') {
       const entry = current.entries.find((e) => e.id === message.id);
       if (!entry) return;
       const merged = mergeRemote(entry, edit, localEdits.current);
       if (merged.taken.length === 0) return;
       overwritten = merged.overwritten;
-      saver.queue({ store: 'entries', record: merged.record });
-      setState((s) => ({ ...s, entries: s.entries.map((e) => (e.id === entry.id ? merged.record : e)) }));
+      keep({ store: 'entries', record: merged.record });
     }
     if (overwritten.length) {
       const names = overwritten.map(fieldName).join(', ');
@@ -430,23 +447,15 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       const current = stateRef.current.session;
       if (!current) return;
       const session: Session = { ...current, ...patch, clinical: { ...current.clinical, ...patch.clinical }, updatedAt: nowIso() };
-      saver.queue({ store: 'sessions', record: session });
-      const at = Date.now();
-      const recordPatch = toPatch(patch);
-      noteLocalEdits(localEdits.current, session.id, recordPatch, at);
-      announce({ kind: 'patch', from: panelId, store: 'sessions', id: session.id, patch: recordPatch, at });
-      setState((s) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) }));
+      keep({ store: 'sessions', record: session });
+      tellOthers('sessions', session.id, patch);
     },
     updateEntry(id, patch) {
       const current = stateRef.current.entries.find((e) => e.id === id);
       if (!current) return;
       const entry: Entry = { ...current, ...patch, clinical: { ...current.clinical, ...patch.clinical }, updatedAt: nowIso() };
-      saver.queue({ store: 'entries', record: entry });
-      const at = Date.now();
-      const recordPatch = toPatch(patch);
-      noteLocalEdits(localEdits.current, id, recordPatch, at);
-      announce({ kind: 'patch', from: panelId, store: 'entries', id, patch: recordPatch, at });
-      setState((s) => ({ ...s, entries: s.entries.map((e) => (e.id === id ? entry : e)) }));
+      keep({ store: 'entries', record: entry });
+      tellOthers('entries', id, patch);
     },
     addMember() {
       const { session, entries } = stateRef.current;
