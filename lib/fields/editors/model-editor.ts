@@ -54,32 +54,36 @@ function edge(el: Node, end: boolean): [Node, number] {
 }
 
 /**
- * Put the selection at the end of the editable (append) or around all of it (replace). Returns a check that the
- * page's selection is still that one.
+ * Put the selection at the end of the editable (append) or around all of it (replace), and tell the editor at
+ * once. Returns that range (null when the document has no selection to set).
  */
-function select(el: HTMLElement, mode: FillMode): () => boolean {
+function select(el: HTMLElement, mode: FillMode): StaticRangeInit | null {
   const doc = el.ownerDocument;
   const sel = doc.getSelection();
-  if (!sel) return () => true;
+  if (!sel) return null;
   const [endNode, endOffset] = edge(el, true);
   const [startNode, startOffset] = mode === 'append' ? [endNode, endOffset] : edge(el, false);
   sel.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
-  // The native selectionchange comes a task later; editors that track it (ProseMirror, Draft.js) read it now.
+  // The native selectionchange comes a task later; editors that track it (ProseMirror, Draft.js, Slate) read it now.
   doc.dispatchEvent(new (viewOf(el)?.Event ?? Event)('selectionchange'));
-  return () =>
-    sel.anchorNode === startNode && sel.anchorOffset === startOffset && sel.focusNode === endNode && sel.focusOffset === endOffset;
+  return { startContainer: startNode, startOffset, endContainer: endNode, endOffset };
 }
 
-/** Dispatch the editor's own insert event carrying `text` (a DataTransfer as the browser would fill it). */
-function feed(el: HTMLElement, how: Feed, text: string): void {
+/**
+ * Dispatch the editor's own insert event carrying `text` (a DataTransfer as the browser would fill it). A
+ * `beforeinput` also carries the range it applies to, as the browser's does: `at`, the selection just placed.
+ */
+function feed(el: HTMLElement, how: Feed, text: string, at: StaticRangeInit | null): void {
   const view = viewOf(el);
   if (!view) return;
   const data = new view.DataTransfer();
   data.setData('text/plain', text);
   const init = { bubbles: true, cancelable: true, composed: true };
   if (how === 'beforeinput') {
-    // data null + a DataTransfer: Lexical and Slate then insert the text/plain as lines.
-    el.dispatchEvent(new view.InputEvent('beforeinput', { ...init, inputType: 'insertText', data: null, dataTransfer: data }));
+    // data null + a DataTransfer: Lexical and Slate then insert the text/plain as lines. Slate selects the target
+    // range before inserting, so the note goes where the caret was put even if Slate has not synced it yet.
+    const targetRanges = at && view.StaticRange ? [new view.StaticRange(at)] : [];
+    el.dispatchEvent(new view.InputEvent('beforeinput', { ...init, inputType: 'insertText', data: null, dataTransfer: data, targetRanges }));
     return;
   }
   if (how === 'paste-html') data.setData('text/html', linesHtml(text));
@@ -96,51 +100,89 @@ function remove(el: HTMLElement, how: Feed): void {
   else el.dispatchEvent(new view.ClipboardEvent('cut', { ...init, clipboardData: new view.DataTransfer() }));
 }
 
-const frame = (el: HTMLElement): Promise<void> =>
+/**
+ * One task later, after every microtask queued so far: a React editor has then rendered the update its focus
+ * handler made (React flushes a discrete event's update synchronously or in a microtask). MessageChannel, not
+ * setTimeout: no 4 ms clamp, and it runs in a hidden tab; the timer is a fallback where it is missing.
+ */
+const nextTask = (): Promise<void> =>
   new Promise((done) => {
-    const view = viewOf(el);
-    // rAF does not run in a hidden tab; the timer bounds the wait.
-    const t = setTimeout(done, 16);
-    view?.requestAnimationFrame?.(() => {
-      clearTimeout(t);
+    if (typeof MessageChannel !== 'function') {
+      setTimeout(done, 0);
+      return;
+    }
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
       done();
-    });
+    };
+    ch.port2.postMessage(0);
   });
 
-/** Wait (up to `ms`) until `ok()` holds: React-based editors render a paste a frame or a microtask later. */
-async function settle(el: HTMLElement, ok: () => boolean, ms = 250): Promise<void> {
-  for (const end = Date.now() + ms; !ok() && Date.now() < end; ) await frame(el);
+/**
+ * Wait (up to `ms`) until `ok()` holds. Checked at once, then whenever the editor changes its DOM (it renders a
+ * paste synchronously, in a microtask or a task later), and at least every 16 ms in case it renders elsewhere.
+ */
+function settle(el: HTMLElement, ok: () => boolean, ms = 250): Promise<void> {
+  if (ok()) return Promise.resolve();
+  return new Promise((done) => {
+    const end = Date.now() + ms;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let finished = false;
+    const observer = typeof MutationObserver === 'function' ? new MutationObserver(() => check()) : null;
+    const check = (): void => {
+      if (finished || (!ok() && Date.now() < end)) return;
+      finished = true;
+      observer?.disconnect();
+      clearTimeout(timer);
+      done();
+    };
+    const tick = (): void => {
+      timer = setTimeout(() => {
+        check();
+        if (!finished) tick();
+      }, 16);
+    };
+    observer?.observe(el, { childList: true, subtree: true, characterData: true });
+    tick();
+  });
+}
+
+/** What an editor needs beyond the common path, known from its source. */
+export interface ModelEditorOptions {
+  /**
+   * Wait one task after focusing before placing the caret. For editors that take no caret until they have
+   * rendered the update their own focus handler made (Draft.js drops selection events while a render is pending).
+   */
+  renderFocusFirst?: boolean;
 }
 
 /**
  * An adapter for a model editor whose editable root `matches`, fed by `how`, read as `read`.
- * Fill: focus (then two frames: editors sync their selection from focus asynchronously, and a caret placed
- * during that would be overridden), caret at the end (or select all to replace), ONE insert event, then wait for
- * the render. Never a second insert: retrying has tripled notes in other fillers; fill.ts judges the read-back.
+ * Fill: focus, caret at the end (or select all to replace) with a `selectionchange` so the editor reads it, and
+ * ONE insert event, all in the same task: editors sync their own caret from focus asynchronously (a task or a
+ * frame later: Slate, ProseMirror, Quill), so nothing of theirs runs between our caret and our insert, and each
+ * reads the caret at the insert (Quill, Lexical, Slate via the target range) or at our selectionchange (ProseMirror,
+ * Draft.js). Only `renderFocusFirst` editors get one task after focus, before the caret. Then wait for the render.
+ * Never a second insert: retrying has tripled notes in other fillers; fill.ts judges the read-back.
  * Undo goes through the same path with the old text (select all, then insert it, or cut when it was empty), so
  * the editor's model and its own undo history follow; formatting the old text had (bold, lists) is not kept.
- * The interface's restore is synchronous: it starts that and returns; the editor has it a few frames later.
+ * The interface's restore is synchronous: it starts that and returns; the editor has it a frame or so later.
  */
 export function modelAdapter(
   kind: FieldKind,
   matches: (el: HTMLElement) => boolean,
   how: Feed,
   read: (el: HTMLElement) => string,
+  options: ModelEditorOptions = {},
 ): EditorAdapter {
   const put = async (el: HTMLElement, mode: FillMode, text: string): Promise<void> => {
     if (el.ownerDocument.activeElement !== el) {
       el.focus();
-      await frame(el);
-      await frame(el);
+      if (options.renderFocusFirst) await nextTask();
     }
-    // The selection must survive a frame: an editor still syncing its own caret (Slate after focus) puts that
-    // back over ours and ignores ours meanwhile, and would insert at its old caret. Then place it again.
-    for (let tries = 0; tries < 5; tries++) {
-      const held = select(el, mode);
-      await frame(el);
-      if (held()) break;
-    }
-    if (text) feed(el, how, text);
+    const at = select(el, mode);
+    if (text) feed(el, how, text, at);
     else if (mode === 'replace') remove(el, how);
   };
   return {
@@ -158,7 +200,13 @@ export function modelAdapter(
     },
     snapshot: read,
     restore(el, old) {
-      if (typeof old === 'string' && read(el) !== old) void put(el, 'replace', old).catch(() => {});
+      if (typeof old !== 'string' || read(el) === old) return;
+      // A timer first (undo is not timed): fill.ts restores right after a fill that did not land, when the editor
+      // may just have rendered it. Slate then ignores the page's selection until a timer it set when it wrote its
+      // own caret; timers run in order, so ours comes after (a frame may not: it can come first).
+      void new Promise((r) => setTimeout(r, 0))
+        .then(() => put(el, 'replace', old))
+        .catch(() => {});
     },
   };
 }
