@@ -179,7 +179,8 @@ export function modelAdapter(
   const put = async (el: HTMLElement, mode: FillMode, text: string): Promise<void> => {
     if (el.ownerDocument.activeElement !== el) {
       el.focus();
-      if (options.renderFocusFirst) await nextTask();
+      // An editable with no text and one block has one place for a caret, where the editor's own already is.
+      if (options.renderFocusFirst && !(el.textContent === '' && read(el) === '')) await nextTask();
     }
     const at = select(el, mode);
     if (text) feed(el, how, text, at);
