@@ -192,6 +192,40 @@ describe('fill through the side panel into npm editors; the editor model holds t
     }
   });
 
+  test('prefilled editors the clinician clicked into: the note still goes after the text, not at the caret', async () => {
+    // The editor is focused and its own caret (model and page) sits at the start of the text, so the fill does
+    // not focus it: it must move the caret to the end and have the editor take it before the insert.
+    const dialog = panel.getByRole('alertdialog');
+    for (const variant of MODEL_EDITORS) {
+      await openVariant(variant);
+      await h.ehr.evaluate((text) => (window as any).demoEhr.editor.setValue(text), EXISTING);
+      await h.ehr.bringToFront();
+      const editable = h.ehr.getByRole('textbox', { name: 'Progress note', exact: true });
+      await editable.click({ position: { x: 2, y: 2 } });
+      // Let the editor sync its model's caret from the click (Slate's is throttled, Quill's a timer later).
+      await h.ehr.waitForTimeout(300);
+      const caret = await h.ehr.evaluate(() => {
+        const sel = document.getSelection()!;
+        const el = (window as any).demoEhr.editor.element as HTMLElement;
+        const before = document.createRange();
+        before.setStart(el, 0);
+        before.setEnd(sel.focusNode!, sel.focusOffset);
+        return { focused: document.activeElement === el, before: before.toString().replace(/[\u200b\ufeff]/g, '') };
+      });
+      expect(caret, `${variant}: focused, caret at the start`).toEqual({ focused: true, before: '' });
+      const status = await statusAfter(async () => {
+        await block.getByRole('button', { name: `Fill chart for ${MEMBER}`, exact: true }).click();
+        const add = dialog.getByRole('button', { name: 'Add after existing text', exact: true });
+        await add.waitFor({ timeout: 10_000 });
+        await add.click();
+      });
+      expect(status, variant).toBe('Filled');
+      const value = await getValue();
+      expectWholeNoteOnce(value, `${variant} getValue()`);
+      expect(modelText(value), `${variant}: existing text first, a blank line, the note`).toBe(`${EXISTING}\n\n${note}`);
+    }
+  });
+
   test('model editors: "Undo fill" puts the editor model back as it was', async () => {
     for (const variant of MODEL_EDITORS) {
       await openVariant(variant);
