@@ -160,10 +160,10 @@ export interface ModelEditorOptions {
 /**
  * An adapter for a model editor whose editable root `matches`, fed by `how`, read as `read`.
  * Fill: focus, caret at the end (or select all to replace) with a `selectionchange` so the editor reads it, and
- * ONE insert event, all in the same task: editors sync their own caret from focus asynchronously (a task or a
- * frame later: Slate, ProseMirror, Quill), so nothing of theirs runs between our caret and our insert, and each
- * reads the caret at the insert (Quill, Lexical, Slate via the target range) or at our selectionchange (ProseMirror,
- * Draft.js). Only `renderFocusFirst` editors get one task after focus, before the caret. Then wait for the render.
+ * ONE insert event, all in the same task: editors sync their own caret from focus in a later task or timer
+ * (Slate, ProseMirror, Quill), so nothing of theirs runs between our caret and our insert, and each reads the caret
+ * at the insert (Quill, Lexical, Slate: see slate.ts) or at our selectionchange (ProseMirror, Draft.js). Only
+ * `renderFocusFirst` editors (Draft.js) get one task after focus, before the caret. Then wait for the render.
  * Never a second insert: retrying has tripled notes in other fillers; fill.ts judges the read-back.
  * Undo goes through the same path with the old text (select all, then insert it, or cut when it was empty), so
  * the editor's model and its own undo history follow; formatting the old text had (bold, lists) is not kept.
