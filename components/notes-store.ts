@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackupExport, ImportResult } from '@/lib/backup';
 import { WrongPassphraseError, createLockTimer, type Kdf } from '@/lib/crypto';
 import {
@@ -282,7 +282,8 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     }
   }
 
-  useEffect(() => {
+  // A layout effect: it starts right after the first render, not a frame later, so opening waits for nothing.
+  useLayoutEffect(() => {
     let cancelled = false;
     // The real panel starts its opening read and sync channel in <head> (early-opening.ts); tests use their own database.
     const early = options.dbName ? undefined : takeEarlyOpening();
