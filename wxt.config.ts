@@ -19,7 +19,11 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'sidepanel')) return; // scripts are single IIFE files: no chunks
-      const output = (config.build ??= {}).rollupOptions ??= {};
+      const build = (config.build ??= {});
+      // The panel's lazy chunks are imported plainly: Vite's preload helper adds <link> elements and DOM queries on
+      // the main thread while the panel renders, to save a fetch of a chunk that is not needed for the first screen.
+      build.modulePreload = { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) };
+      const output = (build.rollupOptions ??= {});
       output.output = {
         ...(output.output as object),
         codeSplitting: {
