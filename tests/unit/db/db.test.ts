@@ -15,6 +15,7 @@ import {
   type Write,
 } from '@/lib/db';
 import { newEntry, newSession } from '@/lib/model';
+import { writeV1Fixture } from './helpers';
 
 let dbName: string;
 beforeEach(() => {
@@ -122,16 +123,7 @@ describe('database', () => {
   it('reads early only a database that exists at the current version, and never creates or upgrades one', async () => {
     expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(dbName);
-    const old = await openDB(dbName, 1, {
-      upgrade(db) {
-        const s = db.createObjectStore('sessions', { keyPath: 'id' });
-        s.createIndex('byUpdatedAt', 'updatedAt');
-        s.createIndex('byGroup', 'groupId');
-        db.createObjectStore('entries', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
-        db.createObjectStore('groups', { keyPath: 'id' });
-      },
-    });
-    old.close();
+    await writeV1Fixture(dbName, { sessions: [], entries: [], groups: [] });
     expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
     expect((await indexedDB.databases()).find((d) => d.name === dbName)?.version).toBe(1);
     const db = await openNotesDb(dbName);
