@@ -5,6 +5,8 @@ import {
   DEFAULT_PREFERENCES,
   EncryptionChangedError,
   PLAIN_CODEC,
+  changePassphrase,
+  enableEncryption,
   createAutosaver,
   createCodec,
   decodeOpening,
@@ -532,11 +534,9 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   };
 
   const security: SecurityActions = {
-    // Rarely used: loaded on demand so the panel opens with less code.
-    enableEncryption: (passphrase) =>
-      rekey(async (db) => (await import('@/lib/db/encryption')).enableEncryption(db, passphrase, kdfOptions)),
-    changePassphrase: (current, next) =>
-      rekey(async (db) => (await import('@/lib/db/encryption')).changePassphrase(db, current, next, kdfOptions)),
+    // In the panel's first chunk anyway: unlocking (lib/db/encryption.ts) is needed at open.
+    enableEncryption: (passphrase) => rekey((db) => enableEncryption(db, passphrase, kdfOptions)),
+    changePassphrase: (current, next) => rekey((db) => changePassphrase(db, current, next, kdfOptions)),
     async savePreferences(values) {
       const saved = await setPreferences(requireDb(), values);
       setState((s) => ({ ...s, preferences: { retentionDays: saved.retentionDays, lockAfterMinutes: saved.lockAfterMinutes } }));
