@@ -301,6 +301,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       try {
         encrypted = encryptionSettingsFrom(read.encryption) !== null;
       } catch {
+        heldSync.current = null;
         setState((s) => ({ ...s, status: 'error', error: 'The encryption settings stored on this computer are damaged, so the notes cannot be unlocked.' }));
         return;
       }
@@ -314,7 +315,10 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
         setState((s) => ({ ...s, preferences: values }));
         await load(db, undefined, read);
       }
-    })().catch(() => setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' })));
+    })().catch(() => {
+      heldSync.current = null; // nothing to apply them to
+      setState((s) => ({ ...s, status: 'error', error: 'Could not open this computer’s note storage.' }));
+    });
     const channel = early?.channel ?? (typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined);
     channelRef.current = channel;
     const hear = (data: unknown) => {
