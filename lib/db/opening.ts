@@ -11,7 +11,7 @@ export interface OpeningRead {
   /** The most recently edited sessions, newest first: a page, whatever the years of history. */
   sessions: unknown[];
   groups: unknown[];
-  /** The session the panel opens on: the one asked for, else the newest unfinished one in `sessions`. */
+  /** The session the panel opens on: the one asked for if it exists, else the newest unfinished one in `sessions`. */
   session?: unknown;
   /** That session's entries, in no particular order. */
   entries: unknown[];
@@ -51,7 +51,8 @@ export function readOpening(db: IDBDatabase, ask: { sessionId?: string; limit?: 
     }
     const onPage = (page: unknown[]) => {
       read.sessions = page;
-      if (ask.sessionId) return;
+      // Requests answer in the order they were made: the session asked for is in by now, if it exists.
+      if (read.session !== undefined) return;
       read.session = page.find(unfinished);
       const id = idOf(read.session);
       if (typeof id === 'string') readEntries(id);

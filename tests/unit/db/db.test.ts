@@ -85,6 +85,9 @@ describe('database', () => {
     // Asked for by id, any session opens with its own entries.
     const asked = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { sessionId: sessions[0]!.id, limit: 2 }));
     expect([asked.session?.clinical.groupName, asked.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 4', ['Other session']]);
+    // A session asked for that is gone (deleted elsewhere, replaced by an import): the one in progress instead.
+    const gone = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { sessionId: 'no-such-session', limit: 4 }));
+    expect([gone.session?.clinical.groupName, gone.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 7', ['A', 'B']]);
     expect((await readOpeningOf(db)).sessions).toHaveLength(10);
     db.close();
   });
