@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
+import { typeSession } from './panel';
 
 const CLIENT = 'c1'; // Dana Reyes
 const MEMBER = 'Dana Reyes';
@@ -54,13 +55,7 @@ describe('fill through the side panel into npm editors; the editor model holds t
     h = await launchExtension();
     await openVariant('textarea');
     panel = await h.openPanel();
-    const textbox = (name: string) => panel.getByRole('textbox', { name, exact: true });
-    await textbox('Group name').fill(SESSION.groupName);
-    await panel.getByLabel('Date', { exact: true }).fill(SESSION.date);
-    await panel.getByLabel('Start time', { exact: true }).fill(SESSION.startTime);
-    await panel.getByLabel('End time', { exact: true }).fill(SESSION.endTime);
-    await textbox('Topics').fill(SESSION.topics);
-    await textbox('Interventions').fill(SESSION.interventions);
+    await typeSession(panel, SESSION);
     await panel.getByRole('button', { name: 'Add member', exact: true }).click();
     await panel.getByRole('group', { name: /^Member:/ }).last().getByRole('textbox', { name: 'Member name', exact: true }).fill(MEMBER);
     block = panel.getByRole('group', { name: `Member: ${MEMBER}`, exact: true });

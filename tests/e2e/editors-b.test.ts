@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
+import { step, typeSession } from './panel';
 
 const SESSION = {
   groupName: 'IOP Mood Skills – Group B',
@@ -36,17 +37,6 @@ const DYNAMICS = [
 
 const EDITORS = ['tinymce', 'ckeditor4', 'ckeditor5'] as const;
 const EXISTING = 'Pre-existing text: client checked in at the front desk at 12:55.';
-
-/** Run one step; a failure names the step. */
-async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    e.message = `Step "${what}" failed: ${e.message}`;
-    throw e;
-  }
-}
 
 const count = (hay: string, needle: string) => hay.split(needle).length - 1;
 
@@ -126,15 +116,7 @@ describe('rich editors through the main-world bridge: TinyMCE, CKEditor 4, CKEdi
     });
     await openEditor('tinymce');
     panel = await h.openPanel();
-    const textbox = (name: string) => panel.getByRole('textbox', { name, exact: true });
-    await step('panel: type the session', async () => {
-      await textbox('Group name').fill(SESSION.groupName);
-      await panel.getByLabel('Date', { exact: true }).fill(SESSION.date);
-      await panel.getByLabel('Start time', { exact: true }).fill(SESSION.startTime);
-      await panel.getByLabel('End time', { exact: true }).fill(SESSION.endTime);
-      await textbox('Topics').fill(SESSION.topics);
-      await textbox('Interventions').fill(SESSION.interventions);
-    });
+    await step('panel: type the session', () => typeSession(panel, SESSION));
     await step('panel: add Dana Reyes, present', async () => {
       await panel.getByRole('button', { name: 'Add member', exact: true }).click();
       await panel.getByRole('group', { name: /^Member:/ }).last().getByRole('textbox', { name: 'Member name', exact: true }).fill(DANA.name);

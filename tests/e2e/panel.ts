@@ -51,6 +51,17 @@ export const SAMPLE_DANA: MemberFill = {
 
 export const memberBlock = (panel: Page, name: string) => panel.getByRole('group', { name: `Member: ${name}`, exact: true });
 
+/** Run one step; a failure names the step, so a missing panel control reads plainly. */
+export async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    e.message = `Step "${what}" failed: ${e.message}`;
+    throw e;
+  }
+}
+
 export async function typeSession(panel: Page, s: SessionInput): Promise<void> {
   const box = (name: string) => panel.getByRole('textbox', { name, exact: true });
   await box('Group name').fill(s.groupName);

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, waitForText, type ExtensionHarness } from './harness';
+import { step } from './panel';
 
 const SESSION = {
   groupName: 'IOP Mood Skills – Group A',
@@ -92,17 +93,6 @@ function expectNoteFor(text: string, m: MemberInput) {
   expect(text, `${m.name}: plan`).toContain(m.plan);
   for (const other of MEMBERS.filter((o) => o !== m)) {
     for (const p of ownParagraphs(other)) expect(text, `${m.name}'s note must not carry ${other.name}'s text`).not.toContain(p);
-  }
-}
-
-/** Run one step; a failure names the step, so a missing panel control reads plainly. */
-async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    e.message = `Step "${what}" failed: ${e.message}`;
-    throw e;
   }
 }
 
