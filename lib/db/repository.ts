@@ -68,17 +68,19 @@ export function readOpeningOf(db: NotesDatabase, ask?: { sessionId?: string; lim
 }
 
 export async function decodeOpening(codec: Codec, read: OpeningRead): Promise<Opening> {
-  const [recent, groups, session, entries] = await Promise.all([
+  // The open session is usually on the page of recent ones: decoded (and reported, if damaged) once, there.
+  const id = (read.session as { id?: unknown } | undefined)?.id;
+  const onPage = read.session !== undefined && read.sessions.some((raw) => (raw as { id?: unknown } | null)?.id === id);
+  const [recent, groups, apart, entries] = await Promise.all([
     decodeAll(codec, 'sessions', read.sessions),
     decodeAll(codec, 'groups', read.groups),
-    read.session === undefined ? undefined : codec.fromStored('sessions', read.session),
+    read.session === undefined || onPage ? undefined : codec.fromStored('sessions', read.session),
     decodeAll(codec, 'entries', read.entries),
   ]);
   entries.records.sort((a, b) => a.order - b.order);
-  const invalid = [...recent.invalid, ...groups.invalid, ...entries.invalid];
-  // The session read is also on the page when it is recent: report a damaged one once.
-  if (session && !session.ok && !invalid.some((r) => r.store === 'sessions' && r.key === session.invalid.key)) invalid.push(session.invalid);
-  return { recent, groups, session: session?.ok ? session.value : undefined, entries, invalid };
+  const invalid = [...recent.invalid, ...groups.invalid, ...entries.invalid, ...(apart && !apart.ok ? [apart.invalid] : [])];
+  const session = onPage ? recent.records.find((s) => s.id === id) : apart?.ok ? apart.value : undefined;
+  return { recent, groups, session, entries, invalid };
 }
 
 /** The session's entries in member order. */
