@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDB } from 'idb';
 import {
   DB_VERSION,
   InvalidWriteError,
@@ -35,18 +34,7 @@ describe('database', () => {
     // Fixture: what version 1 of the extension wrote, including one record damaged on disk.
     const good = newSession({ groupName: 'Anxiety Skills' });
     const damaged = { ...newSession(), id: 'damaged-1', date: 'not a date' };
-    const raw = await openDB(dbName, 1, {
-      upgrade(db) {
-        const s = db.createObjectStore('sessions', { keyPath: 'id' });
-        s.createIndex('byUpdatedAt', 'updatedAt');
-        s.createIndex('byGroup', 'groupId');
-        db.createObjectStore('entries', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
-        db.createObjectStore('groups', { keyPath: 'id' });
-      },
-    });
-    await raw.put('sessions', good);
-    await raw.put('sessions', damaged);
-    raw.close();
+    await writeV1Fixture(dbName, { sessions: [good, damaged], entries: [], groups: [] });
 
     const db = await openNotesDb(dbName);
     const { records, invalid } = await listSessions(db, PLAIN_CODEC);
