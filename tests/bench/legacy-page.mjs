@@ -9,18 +9,7 @@
 //
 //   import { legacyPageHtml } from './legacy-page.mjs';
 //   const { html, elements } = legacyPageHtml();   // elements: how many elements the markup has (approximate)
-
-/** Small seeded PRNG (mulberry32): the same page on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../shared/prng.mjs';
 
 const LABELS = [
   'Last name', 'First name', 'Middle initial', 'Address line 1', 'Address line 2', 'City', 'State', 'Zip', 'Phone',
@@ -39,7 +28,7 @@ const WORDS = 'patient record encounter billing review status pending signed cha
  * @returns {{ html: string, elements: number }}
  */
 export function legacyPageHtml({ targetElements = 50_000, seed = 20_240_611, formShare = 0.5, noteLabel = 'Progress Note' } = {}) {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed); // the same page on every run
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   let elements = 0;
   let fieldId = 0;

@@ -6,22 +6,13 @@ import { BackupError, decodeBackup, encodeBackup, exportBackup, importBackup, ty
 import { PLAIN_CODEC, openNotesDb, putGroup, writeAll, type NotesDatabase } from '@/lib/db';
 import { newEntry, newSession } from '@/lib/model';
 import { SECRET_WORDS, dumpDb, sampleData, testKdf, uniqueName } from '../db/helpers';
+import { mulberry32 } from '../../shared/prng.mjs';
 
 const SEED = 0x6e07e5;
 const CASES = 5_200;
 const PASS = 'fuzzing passphrase';
 const opts = { kdf: testKdf };
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(SEED);
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
