@@ -45,7 +45,7 @@ import {
 } from '@/lib/model';
 import { mergeRemote, noteLocalEdits, type LocalEdits, type RecordPatch } from '@/lib/model/merge';
 import type { OpeningRead } from '@/lib/db/opening';
-import { SYNC_CHANNEL, takeEarlyOpening } from './early-opening';
+import { SYNC_CHANNEL, rememberShownSession, takeEarlyOpening } from './early-opening';
 
 type SyncMessage =
   | { kind: 'patch'; from: string; store: 'sessions' | 'entries'; id: string; patch: RecordPatch; at: number }
@@ -239,6 +239,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       opened.recent.records.unshift(session);
     }
     lastSessionId.current = session.id;
+    if (!options.dbName) rememberShownSession(session.id);
     allEntries.current = undefined;
     const shown = session;
     setState((s) => ({ ...s, status: 'ready', session: shown, entries, sessions: opened.recent.records, groups: opened.groups.records, invalid: opened.invalid, lockNotice: undefined }));

@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { App } from '@/components/App';
+import { earlyConnection } from '@/components/early-opening';
 import { sharedNotesDb } from '@/lib/db';
 import './style.css';
 
-// Start opening the database now, while the first render runs; the panel's hooks share this connection.
-void sharedNotesDb().catch(() => undefined);
+// The panel's one connection, shared by its hooks: the one opening.js made when it could, else opened now, while the
+// first render runs.
+void sharedNotesDb(undefined, earlyConnection()).catch(() => undefined);
 render(<App />, document.getElementById('app')!);

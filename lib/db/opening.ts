@@ -29,19 +29,34 @@ interface RecordsReader {
 const idOf = (raw: unknown): unknown => (raw as { id?: unknown } | null)?.id;
 const unfinished = (raw: unknown): boolean => (raw as { completed?: unknown } | null)?.completed === false;
 
+export interface OpeningAsk {
+  /** The session to open; else the newest unfinished one. */
+  sessionId?: string;
+  /**
+   * The session the panel most likely opens on (the one it showed last): its entries are asked for with everything
+   * else, instead of after the page of sessions has come back to this page's busy main thread. Only a guess: used
+   * when it is the session chosen, ignored otherwise.
+   */
+  likelySessionId?: string | null;
+  limit?: number;
+}
+
 /** All of it in one read-only transaction: every request is issued at once, so it costs about one round trip. */
-export function readOpening(db: IDBDatabase, ask: { sessionId?: string; limit?: number } = {}): Promise<OpeningRead> {
+export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<OpeningRead> {
   const limit = ask.limit ?? RECENT_SESSIONS;
   return new Promise((resolve, reject) => {
     const tx = db.transaction(STORES, 'readonly');
     const read: OpeningRead = { preferences: undefined, encryption: undefined, sessions: [], groups: [], entries: [] };
     const settings = tx.objectStore('settings');
     const sessions = tx.objectStore('sessions');
-    const readEntries = (sessionId: string) => {
-      tx.objectStore('entries').index('bySession').getAll(sessionId).onsuccess = (e) => {
-        read.entries = (e.target as IDBRequest<unknown[]>).result;
-      };
+    const readEntries = (sessionId: string, then: (entries: unknown[]) => void = (entries) => (read.entries = entries)) => {
+      tx.objectStore('entries').index('bySession').getAll(sessionId).onsuccess = (e) => then((e.target as IDBRequest<unknown[]>).result);
     };
+    let likely: { id: string; entries?: unknown[] } | undefined;
+    if (!ask.sessionId && ask.likelySessionId) {
+      const guess: { id: string; entries?: unknown[] } = (likely = { id: ask.likelySessionId });
+      readEntries(guess.id, (entries) => (guess.entries = entries));
+    }
     settings.get('preferences').onsuccess = (e) => (read.preferences = (e.target as IDBRequest).result);
     settings.get('encryption').onsuccess = (e) => (read.encryption = (e.target as IDBRequest).result);
     tx.objectStore('groups').getAll().onsuccess = (e) => (read.groups = (e.target as IDBRequest<unknown[]>).result);
@@ -55,7 +70,10 @@ export function readOpening(db: IDBDatabase, ask: { sessionId?: string; limit?: 
       if (read.session !== undefined) return;
       read.session = page.find(unfinished);
       const id = idOf(read.session);
-      if (typeof id === 'string') readEntries(id);
+      if (typeof id !== 'string') return;
+      // Asked for before the page, so answered before it too.
+      if (id === likely?.id && likely.entries) read.entries = likely.entries;
+      else readEntries(id);
     };
     const byUpdatedAt = sessions.index('byUpdatedAt') as IDBIndex & Partial<RecordsReader>;
     if (byUpdatedAt.getAllRecords) {
@@ -81,8 +99,8 @@ export function readOpening(db: IDBDatabase, ask: { sessionId?: string; limit?: 
 }
 
 /**
- * Opens the notes database for reading only when it exists at the current version: never creates or upgrades it
- * (the panel's own open does that, with the migrations). Resolves null otherwise.
+ * Opens the notes database only when it exists at the current version: never creates or upgrades it (the panel's
+ * own open does that, with the migrations). Resolves null otherwise.
  */
 export function openForReading(factory: IDBFactory, name = DB_NAME): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
@@ -105,13 +123,15 @@ export function openForReading(factory: IDBFactory, name = DB_NAME): Promise<IDB
   });
 }
 
-/** Opens, reads and closes again (so the panel's own connection can upgrade the database later, if ever needed). */
-export async function openAndReadOpening(factory: IDBFactory, name = DB_NAME): Promise<OpeningRead | null> {
-  const db = await openForReading(factory, name);
-  if (!db) return null;
-  try {
-    return await readOpening(db);
-  } finally {
-    db.close();
-  }
+export interface StartedOpening {
+  /** Open at the current version, or null: the panel takes it over as its own connection instead of opening another. */
+  connection: Promise<IDBDatabase | null>;
+  read: Promise<OpeningRead | null>;
+}
+
+/** Opens the database (only as it is) and starts the opening read on that connection. */
+export function startOpening(factory: IDBFactory, name = DB_NAME, ask: OpeningAsk = {}): StartedOpening {
+  const connection = openForReading(factory, name);
+  const read = connection.then((db) => (db ? readOpening(db, ask) : null)).catch(() => null);
+  return { connection, read };
 }

@@ -3,7 +3,7 @@ import type { Codec, InvalidRecord, RecordStore, RecordTypes } from './codec';
 import { EncryptionChangedError, InvalidWriteError } from './errors';
 import type { NotesDatabase } from './schema';
 import { unwrap } from 'idb';
-import { readOpening, type OpeningRead } from './opening';
+import { readOpening, type OpeningAsk, type OpeningRead } from './opening';
 
 export { InvalidWriteError } from './errors';
 
@@ -63,7 +63,7 @@ export interface Opening {
 }
 
 /** `readOpening` on the panel's own connection. */
-export function readOpeningOf(db: NotesDatabase, ask?: { sessionId?: string; limit?: number }): Promise<OpeningRead> {
+export function readOpeningOf(db: NotesDatabase, ask?: OpeningAsk): Promise<OpeningRead> {
   return readOpening(unwrap(db), ask);
 }
 

@@ -6,10 +6,11 @@ import {
   createAutosaver,
   listEntries,
   decodeOpening,
-  openAndReadOpening,
+  startOpening,
   readOpeningOf,
   listSessions,
   openNotesDb,
+  sharedNotesDb,
   writeAll,
   type Write,
 } from '@/lib/db';
@@ -77,6 +78,19 @@ describe('database', () => {
     const gone = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { sessionId: 'no-such-session', limit: 4 }));
     expect([gone.session?.clinical.groupName, gone.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 7', ['A', 'B']]);
     expect((await readOpeningOf(db)).sessions).toHaveLength(10);
+
+    // The session shown last, guessed before the page comes back: its entries are asked for with everything else.
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const entryReads = () => getAll.mock.contexts.filter((index) => (index as IDBIndex).name === 'bySession').length;
+    const guessed = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { likelySessionId: day7.id, limit: 4 }));
+    expect([guessed.session?.clinical.groupName, guessed.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 7', ['A', 'B']]);
+    expect(entryReads()).toBe(1);
+    // A stale guess (that session was finished since) changes nothing but costs the second read.
+    getAll.mockClear();
+    const stale = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { likelySessionId: sessions[0]!.id, limit: 4 }));
+    expect([stale.session?.clinical.groupName, stale.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 7', ['A', 'B']]);
+    expect(entryReads()).toBe(2);
+    getAll.mockRestore();
     db.close();
   });
 
@@ -112,18 +126,49 @@ describe('database', () => {
   });
 
   it('reads early only a database that exists at the current version, and never creates or upgrades one', async () => {
-    expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
+    const readEarly = async () => {
+      const { connection, read } = startOpening(indexedDB, dbName);
+      const result = await read;
+      (await connection)?.close();
+      return result;
+    };
+    expect(await readEarly()).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(dbName);
     await writeV1Fixture(dbName, { sessions: [], entries: [], groups: [] });
-    expect(await openAndReadOpening(indexedDB, dbName)).toBeNull();
+    expect(await readEarly()).toBeNull();
     expect((await indexedDB.databases()).find((d) => d.name === dbName)?.version).toBe(1);
     const db = await openNotesDb(dbName);
     const session = newSession({ groupName: 'Anxiety Skills' });
     await writeAll(db, PLAIN_CODEC, [{ store: 'sessions', record: session }]);
     db.close();
-    const read = await openAndReadOpening(indexedDB, dbName);
+    const read = await readEarly();
     expect(read?.session).toEqual(session);
     expect(read?.preferences).toMatchObject({ id: 'preferences' });
+  });
+
+  it('takes over the early connection as the panel’s own, and opens its own (creating the stores) where early could not', async () => {
+    const session = newSession({ groupName: 'Anxiety Skills' });
+    const created = await sharedNotesDb(dbName, Promise.resolve(null));
+    expect([...created.objectStoreNames]).toContain('sessions');
+    await writeAll(created, PLAIN_CODEC, [{ store: 'sessions', record: session }]);
+    created.close();
+
+    const otherName = `${dbName}-early`;
+    await (await openNotesDb(otherName)).close();
+    const { connection, read } = startOpening(indexedDB, otherName);
+    const early = await connection;
+    const open = vi.spyOn(indexedDB, 'open');
+    const db = await sharedNotesDb(otherName, connection);
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+    await read;
+    // The same connection: closing the panel's closes the early one, and what the panel writes is in the database.
+    await writeAll(db, PLAIN_CODEC, [{ store: 'sessions', record: session }]);
+    db.close();
+    expect(() => early!.transaction('sessions')).toThrow();
+    const reopened = await openNotesDb(otherName);
+    expect((await listSessions(reopened, PLAIN_CODEC)).records.map((s) => s.id)).toEqual([session.id]);
+    reopened.close();
   });
 
   it('writes all or nothing: one invalid record in a batch saves none of it', async () => {

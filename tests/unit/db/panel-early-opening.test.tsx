@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/App';
-import { SYNC_CHANNEL, startEarlyOpening, takeEarlyOpening } from '@/components/early-opening';
-import { PLAIN_CODEC, openNotesDb, writeAll } from '@/lib/db';
+import { SYNC_CHANNEL, earlyConnection, startEarlyOpening, takeEarlyOpening } from '@/components/early-opening';
+import { PLAIN_CODEC, openNotesDb, sharedNotesDb, writeAll } from '@/lib/db';
 import { newEntry, newSession } from '@/lib/model';
 
 afterEach(() => cleanup());
@@ -24,6 +24,8 @@ describe('opening the panel from the early read', () => {
     db.close();
 
     startEarlyOpening(window);
+    // As the panel's entry does: the early connection becomes the panel's.
+    void sharedNotesDb(undefined, earlyConnection(window));
     const other = new BroadcastChannel(SYNC_CHANNEL);
     other.postMessage({ kind: 'patch', from: 'other-window', store: 'sessions', id: session.id, patch: { clinical: { groupName: 'Anxiety Skills II' } }, at: Date.now() });
     render(<App />);
