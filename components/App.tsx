@@ -17,6 +17,7 @@ import { Findings } from './Findings';
 import { MemberCard } from './MemberCard';
 import { useNotesStore } from './notes-store';
 import { useReviews } from './use-reviews';
+import { usePaintedOnce } from './use-painted';
 import { LockScreen } from './LockScreen';
 import { PastSessions } from './PastSessions';
 import { SessionForm } from './SessionForm';
@@ -54,6 +55,9 @@ const STATE_LABELS: Record<ChartingState, string> = {
   'checks-pass': 'checks pass',
   filled: 'filled',
 };
+
+/** Member cards in the first render; the rest (below the session form, off screen) follow after the first paint. */
+const FIRST_MEMBER_CARDS = 2;
 
 function confidentialityQuestion(name: string, count: number): Question {
   return {
@@ -107,6 +111,7 @@ export function App() {
   const template = state.session ? templates.templateFor(state.session.format) : undefined;
   const { reviews, reviewNow } = useReviews(state.session, state.entries, template);
   const [notices, setNotices] = useState<Record<string, string>>({});
+  const allCards = usePaintedOnce(state.status === 'ready');
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
   if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
@@ -291,7 +296,7 @@ export function App() {
       <SessionForm session={session} participants={participants} actions={actions} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        {state.entries.map((entry) => (
+        {(allCards ? state.entries : state.entries.slice(0, FIRST_MEMBER_CARDS)).map((entry) => (
           <MemberCard
             key={entry.id}
             entry={entry}
