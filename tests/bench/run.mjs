@@ -546,7 +546,10 @@ async function benchIdle({ context, demo, extensionId, extUrl }) {
 
 // ---- side panel open with five years of data ----------------------------------------------------------------------
 
-/** Installed in the panel before its scripts: the moment "Group name" is present and enabled, and "Past sessions". */
+/**
+ * Installed in the panel before its scripts: the moment "Group name" is present and enabled, "Past sessions", and
+ * every member's card (one per name in "Charting progress"; the cards below the first ones render after a paint).
+ */
 function panelMarksInitScript() {
   if (location.protocol !== 'chrome-extension:') return;
   const marks = {};
@@ -570,7 +573,12 @@ function panelMarksInitScript() {
         marks.historyItems = section ? section.querySelectorAll('li').length : 0;
       }
     }
-    if (marks.interactive !== undefined && marks.history !== undefined) observer.disconnect();
+    if (marks.allCards === undefined) {
+      const progress = document.querySelector('section[aria-label="Charting progress"]');
+      const names = progress ? progress.querySelectorAll('li').length : -1;
+      if (document.querySelectorAll('fieldset.member').length === names) marks.allCards = performance.now();
+    }
+    if (marks.interactive !== undefined && marks.history !== undefined && marks.allCards !== undefined) observer.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
@@ -579,7 +587,7 @@ function panelMarksInitScript() {
 /** Navigate the panel afresh and read the marks the init script took. */
 async function loadPanel(panel, url) {
   await panel.goto(url);
-  await panel.waitForFunction(() => window.__benchMarks && window.__benchMarks.nextFrame !== undefined, null, { timeout: 60_000 });
+  await panel.waitForFunction(() => window.__benchMarks && window.__benchMarks.nextFrame !== undefined && window.__benchMarks.allCards !== undefined, null, { timeout: 60_000 });
   return panel.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     return {
@@ -699,6 +707,8 @@ async function benchPanel({ context, extUrl, notes }) {
   const historyOpenMs = median(loads.map((m) => m.history));
   const nextFrameMs = median(loads.map((m) => m.nextFrame));
   log(`panel: interactive ("Group name" enabled) median ${round(panelOpenMs, 1)} ms; loads ${loads.map((m) => round(m.interactive, 1)).join(', ')}`);
+  const allCardsMs = median(loads.map((m) => m.allCards));
+  log(`panel: every member card rendered median ${round(allCardsMs, 1)} ms (${loads.map((m) => round(m.allCards, 1)).join(', ')})`);
   log(`panel: "Past sessions" shown median ${round(historyOpenMs, 1)} ms (${loads[0]?.historyItems} items); next frame ${round(nextFrameMs, 1)} ms; DOMContentLoaded ${round(median(loads.map((m) => m.domContentLoaded)), 1)} ms`);
   await panel.close();
   return {
@@ -709,6 +719,7 @@ async function benchPanel({ context, extUrl, notes }) {
       loads: loads.map((m) => round(m.interactive, 1)),
       historyLoads: loads.map((m) => round(m.history, 1)),
       nextFrameMs: round(nextFrameMs, 1),
+      allMemberCardsMs: round(allCardsMs, 1),
       domContentLoadedMs: round(median(loads.map((m) => m.domContentLoaded)), 1),
       emptyDatabaseMs: round(panelEmptyMs, 1),
       blankPageMs: round(blankPageMs, 1),
