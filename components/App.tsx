@@ -56,9 +56,6 @@ const STATE_LABELS: Record<ChartingState, string> = {
   filled: 'filled',
 };
 
-/** Member cards in the first render; the rest (below the session form, off screen) follow after the first paint. */
-const FIRST_MEMBER_CARDS = 2;
-
 function confidentialityQuestion(name: string, count: number): Question {
   return {
     title: `${name}’s note names another group member`,
@@ -111,7 +108,8 @@ export function App() {
   const template = state.session ? templates.templateFor(state.session.format) : undefined;
   const { reviews, reviewNow } = useReviews(state.session, state.entries, template);
   const [notices, setNotices] = useState<Record<string, string>>({});
-  const allCards = usePaintedOnce(state.status === 'ready');
+  // The member cards sit below the session form, off screen when the panel opens: they render after the first paint.
+  const cardsShown = usePaintedOnce(state.status === 'ready');
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
   if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
@@ -296,7 +294,7 @@ export function App() {
       <SessionForm session={session} participants={participants} actions={actions} />
       <section aria-labelledby="members-heading">
         <h2 id="members-heading">Members</h2>
-        {(allCards ? state.entries : state.entries.slice(0, FIRST_MEMBER_CARDS)).map((entry) => (
+        {cardsShown && state.entries.map((entry) => (
           <MemberCard
             key={entry.id}
             entry={entry}

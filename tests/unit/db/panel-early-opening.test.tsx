@@ -31,7 +31,8 @@ describe('opening the panel from the early read', () => {
     render(<App />);
 
     await waitFor(() => expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Group name' }).value).toBe('Anxiety Skills II'));
-    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Member name' }).value).toBe('Dana Reyes');
+    // Member cards render after the first paint.
+    expect((await screen.findByRole<HTMLInputElement>('textbox', { name: 'Member name' })).value).toBe('Dana Reyes');
     // Taken once: a later load reads afresh.
     expect(takeEarlyOpening(window)).toBeUndefined();
     other.close();
