@@ -11,11 +11,15 @@ export const REVIEW_DELAY_MS = 200;
 /**
  * The checks' findings per member, worked out off the typing path: the first time right after the panel is on
  * screen, then once typing pauses. The checks are the largest part of the panel's code, so they load after the
- * first paint too. A fill never relies on these: it runs the checks afresh (`reviewNow`).
+ * session is on screen too (compiling them on the main thread earlier would delay it). A fill never relies on these:
+ * it runs the checks afresh (`reviewNow`).
  */
 export function useReviews(session: Session | undefined, entries: Entry[], template: Template | undefined) {
   const [checks, setChecks] = useState<ReviewModule>();
-  useEffect(() => void import('@/lib/checks/review').then(setChecks), []);
+  const hasSession = session !== undefined;
+  useEffect(() => {
+    if (hasSession && !checks) void import('@/lib/checks/review').then(setChecks);
+  }, [hasSession]);
   const [reviews, setReviews] = useState<Map<string, EntryReview>>(() => new Map());
   const reviewed = useRef(false);
   useEffect(() => {
