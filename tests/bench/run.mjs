@@ -42,8 +42,9 @@ export const BUDGETS = {
 };
 
 const ONLY = new Set((process.env.BENCH_ONLY || 'detect,fill,size,idle,panel').split(',').map((s) => s.trim()));
-const FILL_RUNS = Number(process.env.BENCH_FILL_RUNS || 3);
-const PANEL_RUNS = 5;
+// Single loads on a 2-core machine vary ~1.5×: medians of this many.
+const FILL_RUNS = Number(process.env.BENCH_FILL_RUNS || 5);
+const PANEL_RUNS = 9;
 /** Editors the issue names; each must appear in fillMs unless its variant is missing (said on stderr). */
 const EXPECTED_EDITORS = ['textarea', 'contenteditable', 'quill', 'tiptap', 'lexical', 'draft-js', 'slate', 'react-textarea', 'vue-textarea', 'tinymce', 'ckeditor4', 'ckeditor5'];
 
@@ -603,7 +604,7 @@ async function loadPanel(panel, url) {
 }
 
 /**
- * What an empty extension page takes to reach DOMContentLoaded in the same browser (median of 5 after a warm-up):
+ * What an empty extension page takes to reach DOMContentLoaded in the same browser (median of PANEL_RUNS after a warm-up):
  * navigation, process and harness costs that no panel code can go below. Reported next to panelOpenMs, not taken off it.
  */
 async function blankPageFloor(page, url) {
