@@ -52,11 +52,8 @@ export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<Open
     const readEntries = (sessionId: string, then: (entries: unknown[]) => void = (entries) => (read.entries = entries)) => {
       tx.objectStore('entries').index('bySession').getAll(sessionId).onsuccess = (e) => then((e.target as IDBRequest<unknown[]>).result);
     };
-    let likely: { id: string; entries?: unknown[] } | undefined;
-    if (!ask.sessionId && ask.likelySessionId) {
-      const guess: { id: string; entries?: unknown[] } = (likely = { id: ask.likelySessionId });
-      readEntries(guess.id, (entries) => (guess.entries = entries));
-    }
+    const guess = !ask.sessionId && ask.likelySessionId ? { id: ask.likelySessionId, entries: undefined as unknown[] | undefined } : undefined;
+    if (guess) readEntries(guess.id, (entries) => (guess.entries = entries));
     settings.get('preferences').onsuccess = (e) => (read.preferences = (e.target as IDBRequest).result);
     settings.get('encryption').onsuccess = (e) => (read.encryption = (e.target as IDBRequest).result);
     tx.objectStore('groups').getAll().onsuccess = (e) => (read.groups = (e.target as IDBRequest<unknown[]>).result);
@@ -72,7 +69,7 @@ export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<Open
       const id = idOf(read.session);
       if (typeof id !== 'string') return;
       // Asked for before the page, so answered before it too.
-      if (id === likely?.id && likely.entries) read.entries = likely.entries;
+      if (id === guess?.id && guess.entries) read.entries = guess.entries;
       else readEntries(id);
     };
     const byUpdatedAt = sessions.index('byUpdatedAt') as IDBIndex & Partial<RecordsReader>;
@@ -102,7 +99,7 @@ export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<Open
  * Opens the notes database only when it exists at the current version: never creates or upgrades it (the panel's
  * own open does that, with the migrations). Resolves null otherwise.
  */
-export function openForReading(factory: IDBFactory, name = DB_NAME): Promise<IDBDatabase | null> {
+function openIfCurrent(factory: IDBFactory, name = DB_NAME): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -131,7 +128,7 @@ export interface StartedOpening {
 
 /** Opens the database (only as it is) and starts the opening read on that connection. */
 export function startOpening(factory: IDBFactory, name = DB_NAME, ask: OpeningAsk = {}): StartedOpening {
-  const connection = openForReading(factory, name);
+  const connection = openIfCurrent(factory, name);
   const read = connection.then((db) => (db ? readOpening(db, ask) : null)).catch(() => null);
   return { connection, read };
 }
