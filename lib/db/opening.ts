@@ -38,9 +38,10 @@ export interface OpeningAsk {
   /** The session to open; else the newest unfinished one. */
   sessionId?: string;
   /**
-   * The session the panel most likely opens on (the one it showed last): its entries are asked for with everything
-   * else, instead of after the page of sessions has come back to this page's busy main thread. Only a guess: used
-   * when it is the session chosen, ignored otherwise.
+   * The session the panel most likely opens on (the one it showed last): it and its entries are asked for with
+   * everything else, instead of after the page of sessions has come back to this page's busy main thread. Used when
+   * it is the session chosen, and when the page holds no unfinished session but it is unfinished (it was edited less
+   * recently than the page reaches back); ignored otherwise.
    */
   likelySessionId?: string | null;
   limit?: number;
@@ -57,8 +58,11 @@ export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<Open
     const readEntries = (sessionId: string, then: (entries: unknown[]) => void = (entries) => (read.entries = entries)) => {
       tx.objectStore('entries').index('bySession').getAll(sessionId).onsuccess = (e) => then((e.target as IDBRequest<unknown[]>).result);
     };
-    const guess = !ask.sessionId && ask.likelySessionId ? { id: ask.likelySessionId, entries: undefined as unknown[] | undefined } : undefined;
-    if (guess) readEntries(guess.id, (entries) => (guess.entries = entries));
+    const guess = !ask.sessionId && ask.likelySessionId ? { id: ask.likelySessionId, session: undefined as unknown, entries: undefined as unknown[] | undefined } : undefined;
+    if (guess) {
+      sessions.get(guess.id).onsuccess = (e) => (guess.session = (e.target as IDBRequest).result);
+      readEntries(guess.id, (entries) => (guess.entries = entries));
+    }
     settings.get('preferences').onsuccess = (e) => (read.preferences = (e.target as IDBRequest).result);
     settings.get('encryption').onsuccess = (e) => (read.encryption = (e.target as IDBRequest).result);
     tx.objectStore('groups').getAll().onsuccess = (e) => (read.groups = (e.target as IDBRequest<unknown[]>).result);
@@ -70,7 +74,7 @@ export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<Open
       read.sessions = page;
       // Requests answer in the order they were made: the session asked for is in by now, if it exists.
       if (read.session !== undefined) return;
-      read.session = page.find(unfinished);
+      read.session = page.find(unfinished) ?? (guess && unfinished(guess.session) ? guess.session : undefined);
       const id = idOf(read.session);
       if (typeof id !== 'string') return;
       // Asked for before the page, so answered before it too.

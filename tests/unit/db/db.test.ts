@@ -91,6 +91,13 @@ describe('database', () => {
     expect([stale.session?.clinical.groupName, stale.entries.records.map((e) => e.clinical.memberName)]).toEqual(['Day 7', ['A', 'B']]);
     expect(entryReads()).toBe(2);
     getAll.mockRestore();
+    // No unfinished session on the page: the session shown last opens again if it is still unfinished (day 2, beyond
+    // a page of three), and not if it was finished since (day 4).
+    const day2 = sessions[5]!;
+    const older = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { likelySessionId: day2.id, limit: 3 }));
+    expect([older.session?.clinical.groupName, older.recent.records.map((s) => s.clinical.groupName)]).toEqual(['Day 2', ['Day 10', 'Day 9', 'Day 8']]);
+    const finished = await decodeOpening(PLAIN_CODEC, await readOpeningOf(db, { likelySessionId: sessions[0]!.id, limit: 3 }));
+    expect(finished.session).toBeUndefined();
     db.close();
   });
 
