@@ -11,7 +11,10 @@ export interface OpeningRead {
   /** The most recently edited sessions, newest first: a page, whatever the years of history. */
   sessions: unknown[];
   groups: unknown[];
-  /** The session the panel opens on: the one asked for if it exists, else the newest unfinished one in `sessions`. */
+  /**
+   * The session the panel opens on: the one asked for if it exists, else the newest unfinished one in `sessions`,
+   * else the guessed one (`likelySessionId`) if it is unfinished.
+   */
   session?: unknown;
   /** That session's entries, in no particular order. */
   entries: unknown[];
@@ -31,7 +34,8 @@ interface RecordsReader {
   getAllRecords(options: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }): IDBRequest<{ value: unknown }[]>;
 }
 
-const idOf = (raw: unknown): unknown => (raw as { id?: unknown } | null)?.id;
+/** The `id` of a raw record as read (anything, when the record is damaged). */
+export const idOf = (raw: unknown): unknown => (raw as { id?: unknown } | null)?.id;
 const unfinished = (raw: unknown): boolean => (raw as { completed?: unknown } | null)?.completed === false;
 
 export interface OpeningAsk {
@@ -58,27 +62,25 @@ export function readOpening(db: IDBDatabase, ask: OpeningAsk = {}): Promise<Open
     const readEntries = (sessionId: string, then: (entries: unknown[]) => void = (entries) => (read.entries = entries)) => {
       tx.objectStore('entries').index('bySession').getAll(sessionId).onsuccess = (e) => then((e.target as IDBRequest<unknown[]>).result);
     };
-    const guess = !ask.sessionId && ask.likelySessionId ? { id: ask.likelySessionId, session: undefined as unknown, entries: undefined as unknown[] | undefined } : undefined;
-    if (guess) {
-      sessions.get(guess.id).onsuccess = (e) => (guess.session = (e.target as IDBRequest).result);
-      readEntries(guess.id, (entries) => (guess.entries = entries));
+    // The session named by id (asked for, or guessed) and its entries, with the first requests.
+    const byId = ask.sessionId ?? ask.likelySessionId ?? undefined;
+    const named: { session?: unknown; entries?: unknown[] } = {};
+    if (byId) {
+      sessions.get(byId).onsuccess = (e) => (named.session = (e.target as IDBRequest).result);
+      readEntries(byId, (entries) => (named.entries = entries));
     }
     settings.get('preferences').onsuccess = (e) => (read.preferences = (e.target as IDBRequest).result);
     settings.get('encryption').onsuccess = (e) => (read.encryption = (e.target as IDBRequest).result);
     tx.objectStore('groups').getAll().onsuccess = (e) => (read.groups = (e.target as IDBRequest<unknown[]>).result);
-    if (ask.sessionId) {
-      sessions.get(ask.sessionId).onsuccess = (e) => (read.session = (e.target as IDBRequest).result);
-      readEntries(ask.sessionId);
-    }
     const onPage = (page: unknown[]) => {
       read.sessions = page;
-      // Requests answer in the order they were made: the session asked for is in by now, if it exists.
-      if (read.session !== undefined) return;
-      read.session = page.find(unfinished) ?? (guess && unfinished(guess.session) ? guess.session : undefined);
+      // Requests answer in the order they were made: the named session and its entries are in by now.
+      const asked = ask.sessionId ? named.session : undefined;
+      const guessed = !ask.sessionId && unfinished(named.session) ? named.session : undefined;
+      read.session = asked ?? page.find(unfinished) ?? guessed;
       const id = idOf(read.session);
       if (typeof id !== 'string') return;
-      // Asked for before the page, so answered before it too.
-      if (id === guess?.id && guess.entries) read.entries = guess.entries;
+      if (id === byId && named.entries) read.entries = named.entries;
       else readEntries(id);
     };
     const byUpdatedAt = sessions.index('byUpdatedAt') as IDBIndex & Partial<RecordsReader>;

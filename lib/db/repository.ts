@@ -3,7 +3,7 @@ import type { Codec, InvalidRecord, RecordStore, RecordTypes } from './codec';
 import { EncryptionChangedError, InvalidWriteError } from './errors';
 import type { NotesDatabase } from './schema';
 import { unwrap } from 'idb';
-import { readOpening, type OpeningAsk, type OpeningRead } from './opening';
+import { idOf, readOpening, type OpeningAsk, type OpeningRead } from './opening';
 
 export { InvalidWriteError } from './errors';
 
@@ -51,9 +51,10 @@ export interface Opening {
   recent: Loaded<Session>;
   groups: Loaded<Group>;
   /**
-   * The session to show: the one asked for, else the newest unfinished one on the page (an older unfinished one is
-   * not "in progress" any more: the panel starts a new session rather than search years for it; it stays in the
-   * history). Undefined when there is none, or when the one read could not be decoded.
+   * The session to show: the one asked for, else the newest unfinished one on the page, else the one shown last if
+   * it is still unfinished (another unfinished one older than the page is not "in progress" any more: the panel
+   * starts a new session rather than search years for it; it stays in the history). Undefined when there is none,
+   * or when the one read could not be decoded.
    */
   session?: Session;
   /** Its entries in member order. */
@@ -69,8 +70,8 @@ export function readOpeningOf(db: NotesDatabase, ask?: OpeningAsk): Promise<Open
 
 export async function decodeOpening(codec: Codec, read: OpeningRead): Promise<Opening> {
   // The open session is usually on the page of recent ones: decoded (and reported, if damaged) once, there.
-  const id = (read.session as { id?: unknown } | undefined)?.id;
-  const onPage = read.session !== undefined && read.sessions.some((raw) => (raw as { id?: unknown } | null)?.id === id);
+  const id = idOf(read.session);
+  const onPage = read.session !== undefined && read.sessions.some((raw) => idOf(raw) === id);
   const [recent, groups, apart, entries] = await Promise.all([
     decodeAll(codec, 'sessions', read.sessions),
     decodeAll(codec, 'groups', read.groups),
