@@ -357,7 +357,6 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     };
   }, [state.status, state.encrypted, state.preferences.lockAfterMinutes]);
 
-  /** Another panel's edit: merged field by field, saved, and said when it replaced this panel's own recent text. */
   /** A changed session or entry: queued for saving and put in the state (the history list follows the session). */
   function keep(write: { store: 'sessions'; record: Session } | { store: 'entries'; record: Entry }): void {
     saver.queue(write);
@@ -378,6 +377,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     announce({ kind: 'patch', from: panelId, store, id, patch: recordPatch, at });
   }
 
+  /** Another panel's edit: merged field by field, saved, and said when it replaced this panel's own recent text. */
   function applyRemote(message: SyncMessage): void {
     const current = stateRef.current;
     if (current.status !== 'ready' || !current.session) return;
