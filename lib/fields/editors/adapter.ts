@@ -21,6 +21,24 @@ export function viewOf(el: Element): (Window & typeof globalThis) | null {
   return el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
 }
 
+/**
+ * The page's own world, for events whose data the page must read (a paste's DataTransfer, a beforeinput's ranges).
+ * A Firefox content script sees the page through Xray wrappers: a DataTransfer it builds reaches the page's
+ * listeners empty, so build events and their data with the page's constructors (`wrappedJSObject`) and hand their
+ * init dictionaries over with `cloneInto` (DOM objects inside kept as they are). Chromium has neither: there the
+ * element's window is the one to build with and a dictionary passes as it is.
+ */
+export function pageWorldOf(el: Element): { world: Window & typeof globalThis; dict<T extends object>(init: T): T } | null {
+  const view = viewOf(el);
+  if (!view) return null;
+  const world = (view as { wrappedJSObject?: Window & typeof globalThis }).wrappedJSObject ?? view;
+  const cloneInto = (globalThis as { cloneInto?: (o: object, into: object, options: { wrapReflectors: boolean }) => object }).cloneInto;
+  return {
+    world,
+    dict: <T extends object>(init: T): T => (world !== view && cloneInto ? (cloneInto(init, view, { wrapReflectors: true }) as T) : init),
+  };
+}
+
 /** Text to put between existing text and an appended note: a blank line unless one is already there. */
 export function separatorAfter(existing: string): string {
   if (!existing.trim()) return '';

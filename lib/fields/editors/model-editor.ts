@@ -1,5 +1,5 @@
 import type { EditorAdapter } from './adapter';
-import { separatorAfter, unixNewlines, viewOf } from './adapter';
+import { pageWorldOf, separatorAfter, unixNewlines, viewOf } from './adapter';
 import type { FieldKind, FillMode } from '../types';
 import { blockText, noteLanded, occurrences } from '../text';
 
@@ -74,30 +74,36 @@ function select(el: HTMLElement, mode: FillMode): StaticRangeInit | null {
  * `beforeinput` also carries the range it applies to, as the browser's does: `at`, the selection just placed.
  */
 function feed(el: HTMLElement, how: Feed, text: string, at: StaticRangeInit | null): void {
-  const view = viewOf(el);
-  if (!view) return;
-  const data = new view.DataTransfer();
+  const page = pageWorldOf(el);
+  if (!page) return;
+  const { world, dict } = page;
+  const data = new world.DataTransfer();
   data.setData('text/plain', text);
   const init = { bubbles: true, cancelable: true, composed: true };
   if (how === 'beforeinput') {
     // data null + a DataTransfer: Lexical and Slate then insert the text/plain as lines. Slate selects the target
     // range before inserting, so the note goes where the caret was put even if Slate has not synced it yet.
-    const targetRanges = at && view.StaticRange ? [new view.StaticRange(at)] : [];
-    el.dispatchEvent(new view.InputEvent('beforeinput', { ...init, inputType: 'insertText', data: null, dataTransfer: data, targetRanges }));
+    const targetRanges = at && world.StaticRange ? [new world.StaticRange(dict(at))] : [];
+    el.dispatchEvent(new world.InputEvent('beforeinput', dict({ ...init, inputType: 'insertText', data: null, dataTransfer: data, targetRanges })));
     return;
   }
   if (how === 'paste-html') data.setData('text/html', linesHtml(text));
-  el.dispatchEvent(new view.ClipboardEvent('paste', { ...init, clipboardData: data }));
+  const paste = new world.ClipboardEvent('paste', dict({ ...init, clipboardData: data }));
+  // Firefox ignores `clipboardData` in the init and gives the event a DataTransfer of its own, empty but writable.
+  const own = paste.clipboardData;
+  if (own && own.getData('text/plain') !== text) for (const type of data.types) own.setData(type, data.getData(type));
+  el.dispatchEvent(paste);
 }
 
 /** Remove the selected content through the editor: `cut` for paste editors, a delete for beforeinput ones. */
 function remove(el: HTMLElement, how: Feed): void {
-  const view = viewOf(el);
-  if (!view) return;
+  const page = pageWorldOf(el);
+  if (!page) return;
+  const { world, dict } = page;
   const init = { bubbles: true, cancelable: true, composed: true };
-  if (how === 'beforeinput') el.dispatchEvent(new view.InputEvent('beforeinput', { ...init, inputType: 'deleteContentBackward' }));
+  if (how === 'beforeinput') el.dispatchEvent(new world.InputEvent('beforeinput', dict({ ...init, inputType: 'deleteContentBackward' })));
   // The editor copies the cut text into this throwaway DataTransfer, never to the system clipboard.
-  else el.dispatchEvent(new view.ClipboardEvent('cut', { ...init, clipboardData: new view.DataTransfer() }));
+  else el.dispatchEvent(new world.ClipboardEvent('cut', dict({ ...init, clipboardData: new world.DataTransfer() })));
 }
 
 /**

@@ -1,0 +1,174 @@
+// E2E harness for Firefox: the Firefox build (.output/firefox-mv2) installed as a temporary add-on in a real headless
+// Firefox (driven over WebDriver BiDi by puppeteer-core), next to a fresh demo EHR. The Chromium harness is harness.ts.
+//
+//   const f = await launchFirefox();
+//   await f.gotoEhr('/clients/c1/notes/new?editor=quill');
+//   const panel = await f.openPanel();     // sidepanel.html?tab=<the EHR tab's id>, as an ordinary tab
+//   ...
+//   await f.close();
+//
+// Assumes the Firefox build exists (`npx wxt build -b firefox`; `npm test` builds it before the e2e run).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { startDemoServer, type DemoServer } from '../demo-ehr/server.mjs';
+import { findFirefox, firefoxHelp } from './find-firefox.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIREFOX_BUILD = path.join(ROOT, '.output', 'firefox-mv2');
+const ADDON_ID = 'group-note-filler@example.org';
+/** Pinned through a pref, so the panel's moz-extension:// address is known (Firefox picks a random one per profile). */
+const ADDON_UUID = '6f1f5a3e-1b7c-4f4e-9a57-0d1f3c2b9e11';
+
+export interface FirefoxHarness {
+  browser: Browser;
+  demo: DemoServer;
+  /** a tab on the demo EHR */
+  ehr: Page;
+  /** Navigate the EHR tab to `pathAndQuery` on the demo and wait until its editor is ready. */
+  gotoEhr(pathAndQuery: string, variant?: string): Promise<void>;
+  /** Open the panel in a tab of its own, bound to the EHR tab (sidepanel.html?tab=<id>). */
+  openPanel(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  if (!fs.existsSync(path.join(FIREFOX_BUILD, 'manifest.json'))) {
+    throw new Error(`The Firefox build is missing: no manifest.json in ${FIREFOX_BUILD}. Build it with \`npx wxt build -b firefox\`.`);
+  }
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error(firefoxHelp());
+  const demo = await startDemoServer({ port: 0 });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => {});
+    await demo.close();
+  };
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: process.env.HEADED !== '1',
+      // WebDriver may open moz-extension:// pages only with system access allowed.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }) },
+    });
+    const installed = await browser.installExtension(FIREFOX_BUILD);
+    if (installed !== ADDON_ID) throw new Error(`Firefox installed the add-on as ${installed}, expected ${ADDON_ID}.`);
+    const b = browser;
+    const ehr = (await b.pages())[0] ?? (await b.newPage());
+    ehr.setDefaultTimeout(10_000);
+
+    const gotoEhr = async (pathAndQuery: string, variant?: string) => {
+      await ehr.goto(`${demo.url}${pathAndQuery}`);
+      await ehr.waitForSelector(variant ? `html[data-editor-ready="${variant}"]` : 'html[data-editor-ready]');
+    };
+
+    const openPanel = async () => {
+      const panel = await b.newPage();
+      panel.setDefaultTimeout(10_000);
+      await gotoExtensionPage(panel, 'sidepanel.html');
+      const tabs: Array<[number, string | undefined]> = await panel.evaluate(() =>
+        (globalThis as any).browser.tabs.query({}).then((ts: any[]) => ts.map((t) => [t.id, t.url])),
+      );
+      const ehrUrl = ehr.url();
+      const matches = tabs.filter(([, url]) => url === ehrUrl);
+      if (matches.length !== 1) throw new Error(`Could not tell which tab is the EHR (${ehrUrl}); tabs: ${JSON.stringify(tabs)}`);
+      await gotoExtensionPage(panel, `sidepanel.html?tab=${matches[0]![0]}`);
+      return panel;
+    };
+
+    return { browser: b, demo, ehr, gotoEhr, openPanel, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Puppeteer's goto never sees a moz-extension:// page finish loading (the page moves to the extension process), so
+ * start the navigation and wait for the page itself to say it has loaded.
+ */
+async function gotoExtensionPage(page: Page, file: string): Promise<void> {
+  const url = `moz-extension://${ADDON_UUID}/${file}`;
+  void page.goto(url, { waitUntil: [] as never, timeout: 0 }).catch(() => {});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const here = await page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']);
+    if (here[0] === url && here[1] === 'complete') return;
+    if (Date.now() > deadline) throw new Error(`${url} did not load in Firefox (at ${here[0] || 'nothing'}).`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The form control labelled `label` (label[for], a wrapping label, aria-label or aria-labelledby), inside the
+ * fieldset/group whose legend or aria-label is `group` when given. What a screen reader would announce, found in the DOM
+ * because puppeteer's accessibility queries do not reach extension pages in Firefox.
+ */
+export async function control(page: Page, label: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const handle = await page.evaluateHandle(
+      (label, group) => {
+        const name = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+        let scope: ParentNode = document;
+        if (group) {
+          const groups = [...document.querySelectorAll('fieldset, [role=group]')].filter(
+            (g) => g.getAttribute('aria-label') === group || (g.querySelector(':scope > legend') && name(g.querySelector(':scope > legend')!) === group),
+          );
+          if (groups.length !== 1) return null;
+          scope = groups[0]!;
+        }
+        for (const l of scope.querySelectorAll('label')) {
+          if (name(l) !== label && name(l.cloneNode(true) as Element) !== label) {
+            // A wrapping label's text includes its control's: compare the label's own text nodes too.
+            const own = [...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ').replace(/\s+/g, ' ').trim();
+            if (own !== label) continue;
+          }
+          const target = l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input, textarea, select');
+          if (target) return target;
+        }
+        return scope.querySelector(`[aria-label="${CSS.escape(label)}"]`);
+      },
+      label,
+      group,
+    );
+    const element = handle.asElement() as ElementHandle<HTMLElement> | null;
+    if (element) return element;
+    if (Date.now() > deadline) throw new Error(`No control labelled "${label}"${group ? ` in "${group}"` : ''} on ${page.url()}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The button whose text is `text` (inside `group` when given). */
+export async function button(page: Page, text: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const handle = await page.evaluateHandle(
+      (text, group) => {
+        const scope = group ? [...document.querySelectorAll('fieldset, [role=group], [role=alertdialog]')].find((g) => g.getAttribute('aria-label') === group || g.querySelector(':scope > legend')?.textContent?.trim() === group) : document;
+        return [...(scope ?? document).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === text && !b.disabled) ?? null;
+      },
+      text,
+      group,
+    );
+    const element = handle.asElement() as ElementHandle<HTMLElement> | null;
+    if (element) return element;
+    if (Date.now() > deadline) throw new Error(`No enabled button "${text}"${group ? ` in "${group}"` : ''} on ${page.url()}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Like Playwright's fill: the control's value replaced by `text`, announced with an input event. */
+export async function fillControl(element: ElementHandle<HTMLElement>, text: string): Promise<void> {
+  await element.evaluate((el, text) => {
+    const field = el as HTMLInputElement | HTMLTextAreaElement;
+    field.focus();
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!.set!;
+    setter.call(field, text);
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }, text);
+}

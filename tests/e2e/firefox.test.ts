@@ -1,0 +1,159 @@
+// The Firefox build (MV2, sidebar) in a real Firefox: the panel opens on Firefox's IndexedDB, keeps what was typed
+// across a reload, and "Fill chart" lands the whole note in the EHR — in a plain textarea, in framework-controlled
+// fields and in the npm editors whose Firefox paths differ from Chromium's (DESIGN.md: contenteditable turns "\n" into
+// <br>; a paste's DataTransfer must be built in the page's own world). Checked like editors-a: the editor's own model
+// (demoEhr.editor.getValue()) and what Save posts, not the DOM.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { button, control, fillControl, launchFirefox, type FirefoxHarness } from './firefox-harness';
+
+const CLIENT = 'c1'; // Dana Reyes
+const MEMBER = 'Dana Reyes';
+const GROUP = `Member: ${MEMBER}`;
+const SESSION: Array<[label: string, value: string]> = [
+  ['Group name', 'IOP Mood Skills – Group A'],
+  ['Date', '2025-03-04'],
+  ['Start time', '09:00'],
+  ['End time', '09:50'],
+  ['Topics', 'Behavioral activation: linking daily activities and mood'],
+  ['Interventions', 'Psychoeducation on the activity–mood cycle.\n\nLeader modelled problem-solving for barriers.'],
+];
+const DANA: Array<[label: string, value: string]> = [
+  [
+    'How the client interacted with the group',
+    'Client described skipping evening walks when tired.\n\nLater offered a concrete tip on setting phone reminders for planned activities.',
+  ],
+  ['How the group reacted to the client', 'Peers responded warmly to the reminder tip and asked follow-up questions.'],
+  ['How the client influenced the group', 'The reminder tip prompted two peers to add reminders to their schedules.'],
+  ['How the group influenced the client', 'Client adopted a peer suggestion to pair walks with a favourite podcast.'],
+  ['Plan', 'Continue IOP three days a week; complete two scheduled walks before the next session.'],
+];
+const PLAN = DANA.at(-1)![1];
+
+/** Demo variant → what its getValue() reads (the same pages the Chromium e2e tests fill). */
+const EDITORS: Array<[variant: string, model: string]> = [
+  ['textarea', 'the textarea the form posts'],
+  ['react-textarea', 'React 19 useState'],
+  ['vue-textarea', 'Vue 3 v-model ref'],
+  ['contenteditable', 'bare div role=textbox'],
+  ['quill', 'quill.getText()'],
+  ['tiptap', 'editor.getText({ blockSeparator: "\\n" })'],
+  ['lexical', '$getRoot().getTextContent()'],
+  ['draft-js', "getPlainText('\\n')"],
+  ['slate', 'Node.string per block'],
+  ['ckeditor5', 'editor.getData() as text'],
+  ['tinymce', 'tinymce.activeEditor.getContent() as text'],
+  ['ckeditor4', 'CKEDITOR.instances…getData() as text'],
+];
+
+/** Quill's model always ends with one "\n" of its own. */
+const modelText = (v: string) => v.replace(/\n$/, '');
+
+describe('Firefox: the MV2 build in a real Firefox', () => {
+  let f: FirefoxHarness;
+  let panel: Page;
+  let note = '';
+
+  beforeAll(async () => {
+    f = await launchFirefox();
+    await f.gotoEhr(`/clients/${CLIENT}/notes/new`);
+    panel = await f.openPanel();
+  }, 90_000);
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  const previewText = () =>
+    panel.evaluate((name) => document.querySelector(`[role=region][aria-label="Note preview for ${name}"]`)?.textContent ?? '', MEMBER);
+
+  test('the panel opens, takes the session and a member, and previews the composed note', async () => {
+    for (const [label, value] of SESSION) await fillControl(await control(panel, label), value);
+    await (await button(panel, 'Add member')).click();
+    await fillControl(await control(panel, 'Member name', 'Member: (unnamed)'), MEMBER);
+    for (const [label, value] of DANA) await fillControl(await control(panel, label, GROUP), value);
+    for (const end = Date.now() + 5_000; !note.includes(PLAN) && Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      note = await previewText();
+    }
+    expect(note, 'the preview holds the composed note').toContain(PLAN);
+    expect(note).toContain(SESSION[0]![1]);
+    expect(note, 'paragraph breaks kept').toContain(DANA[0]![1]);
+  });
+
+  test('a reload keeps everything typed (Firefox IndexedDB)', async () => {
+    expect(note).toContain(PLAN);
+    await panel.reload({ waitUntil: [] as never }).catch(() => {});
+    const groupName = await control(panel, 'Group name');
+    for (const end = Date.now() + 10_000; (await groupName.evaluate((el) => (el as HTMLInputElement).value)) !== SESSION[0]![1]; ) {
+      if (Date.now() > end) throw new Error('the group name was not there after the reload');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const plan = await control(panel, 'Plan', GROUP);
+    expect(await plan.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe(PLAN);
+    expect(await previewText()).toBe(note);
+  });
+
+  /** Press "Fill chart" with the EHR tab in front; the member's status after the fill ends. */
+  async function fill(answer?: string): Promise<string> {
+    await f.ehr.bringToFront();
+    await panel.evaluate((group) => {
+      const status = [...document.querySelectorAll('fieldset')].find((g) => g.querySelector(':scope > legend')?.textContent?.trim() === group)!.querySelector('[role=status]')!;
+      const w = window as any;
+      w.__statusObserver?.disconnect();
+      w.__statusLog = [];
+      w.__statusObserver = new MutationObserver(() => w.__statusLog.push((status.textContent ?? '').trim()));
+      w.__statusObserver.observe(status, { subtree: true, childList: true, characterData: true });
+    }, GROUP);
+    // The panel's tab is behind the EHR's (as the sidebar is beside it): press the button from the page, since
+    // WebDriver's pointer actions in a background tab wait on Firefox's throttled timers.
+    await (await button(panel, `Fill chart for ${MEMBER}`, GROUP)).evaluate((b) => b.click());
+    for (const end = Date.now() + 20_000; ; await new Promise((r) => setTimeout(r, 50))) {
+      const log: string[] = await panel.evaluate(() => (window as any).__statusLog);
+      if (answer) {
+        // The panel asks before touching a field that has text: its alertdialog, answered as the clinician would.
+        const asked = await panel.evaluate(
+          (label) => [...document.querySelectorAll('[role=alertdialog] button')].find((b) => b.textContent!.trim() === label)?.click() !== undefined,
+          answer,
+        );
+        if (asked) answer = undefined;
+      }
+      const final = log.filter((t) => t === 'Filled' || t.startsWith('Not filled')).pop();
+      if (final && log.at(-1) === final) return final;
+      if (Date.now() > end) throw new Error(`no final status after the fill; saw ${JSON.stringify(log)}`);
+    }
+  }
+
+  for (const [variant, model] of EDITORS) {
+    test(`${variant} (${model}): "Fill chart" lands the whole note in the editor model and in what Save posts`, async () => {
+      expect(note).toContain(PLAN);
+      await f.gotoEhr(`/clients/${CLIENT}/notes/new?editor=${variant}`, variant);
+      expect(await fill()).toBe('Filled');
+      const value = String(await f.ehr.evaluate(async () => await (window as any).demoEhr.editor.getValue()));
+      expect(modelText(value), 'the editor model holds exactly the note, paragraph breaks included').toBe(note);
+
+      const before = f.demo.savedNotes(CLIENT).length;
+      await Promise.all([f.ehr.waitForNavigation(), (await button(f.ehr, 'Save')).click()]);
+      const saved = f.demo.savedNotes(CLIENT);
+      expect(saved).toHaveLength(before + 1);
+      expect(saved.at(-1)!.editor).toBe(variant);
+      expect(modelText(saved.at(-1)!.text), 'what Save posted').toBe(note);
+    });
+  }
+
+  for (const variant of ['quill', 'lexical']) {
+    test(`${variant}, prefilled: the note goes after the text, and "Undo fill" puts the editor back as it was`, async () => {
+      expect(note).toContain(PLAN);
+      const existing = 'Pre-existing text: client arrived five minutes late.';
+      await f.gotoEhr(`/clients/${CLIENT}/notes/new?editor=${variant}`, variant);
+      await f.ehr.evaluate((text) => (window as any).demoEhr.editor.setValue(text), existing);
+      const value = async () => modelText(String(await f.ehr.evaluate(async () => await (window as any).demoEhr.editor.getValue())));
+      expect(await value()).toBe(existing);
+
+      expect(await fill('Add after existing text')).toBe('Filled');
+      expect(await value(), 'existing text first, a blank line, the note').toBe(`${existing}\n\n${note}`);
+
+      await (await button(panel, 'Undo fill', GROUP)).evaluate((b) => b.click());
+      for (const end = Date.now() + 5_000; (await value()) !== existing && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      expect(await value(), 'the editor model after "Undo fill"').toBe(existing);
+    });
+  }
+});
