@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../demo-ehr/server.mjs';
 import { findFirefox, firefoxHelp } from './find-firefox.mjs';
 
@@ -102,12 +102,27 @@ async function gotoExtensionPage(page: Page, file: string): Promise<void> {
   }
 }
 
+/** Reload an extension page and wait for the new document (the old one is marked, so it is never mistaken for it). */
+export async function reloadExtensionPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __beforeReload: boolean }).__beforeReload = true));
+  void page.reload({ waitUntil: [] as never, timeout: 0 }).catch(() => {});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const fresh = await page
+      .evaluate(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete')
+      .catch(() => false);
+    if (fresh) return;
+    if (Date.now() > deadline) throw new Error(`${page.url()} did not reload in Firefox.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * The form control labelled `label` (label[for], a wrapping label, aria-label or aria-labelledby), inside the
  * fieldset/group whose legend or aria-label is `group` when given. What a screen reader would announce, found in the DOM
  * because puppeteer's accessibility queries do not reach extension pages in Firefox.
  */
-export async function control(page: Page, label: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+export async function control(page: Page | Frame, label: string, group?: string): Promise<ElementHandle<HTMLElement>> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const handle = await page.evaluateHandle(
@@ -143,7 +158,7 @@ export async function control(page: Page, label: string, group?: string): Promis
 }
 
 /** The button whose text is `text` (inside `group` when given). */
-export async function button(page: Page, text: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+export async function button(page: Page | Frame, text: string, group?: string): Promise<ElementHandle<HTMLElement>> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const handle = await page.evaluateHandle(

@@ -5,7 +5,7 @@
 // (demoEhr.editor.getValue()) and what Save posts, not the DOM.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { button, control, fillControl, launchFirefox, type FirefoxHarness } from './firefox-harness';
+import { button, control, fillControl, launchFirefox, reloadExtensionPage, type FirefoxHarness } from './firefox-harness';
 
 const CLIENT = 'c1'; // Dana Reyes
 const MEMBER = 'Dana Reyes';
@@ -81,7 +81,7 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
 
   test('a reload keeps everything typed (Firefox IndexedDB)', async () => {
     expect(note).toContain(PLAN);
-    await panel.reload({ waitUntil: [] as never }).catch(() => {});
+    await reloadExtensionPage(panel);
     const groupName = await control(panel, 'Group name');
     for (const end = Date.now() + 10_000; (await groupName.evaluate((el) => (el as HTMLInputElement).value)) !== SESSION[0]![1]; ) {
       if (Date.now() > end) throw new Error('the group name was not there after the reload');
@@ -111,13 +111,20 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
       if (answer) {
         // The panel asks before touching a field that has text: its alertdialog, answered as the clinician would.
         const asked = await panel.evaluate(
-          (label) => [...document.querySelectorAll('[role=alertdialog] button')].find((b) => b.textContent!.trim() === label)?.click() !== undefined,
+          (label) => {
+            const choice = [...document.querySelectorAll<HTMLButtonElement>('[role=alertdialog] button')].find((b) => b.textContent!.trim() === label);
+            choice?.click();
+            return choice !== undefined;
+          },
           answer,
         );
         if (asked) answer = undefined;
       }
       const final = log.filter((t) => t === 'Filled' || t.startsWith('Not filled')).pop();
-      if (final && log.at(-1) === final) return final;
+      if (final && log.at(-1) === final) {
+        if (answer) throw new Error(`the fill ended (${final}) without the panel asking; expected a "${answer}" choice`);
+        return final;
+      }
       if (Date.now() > end) throw new Error(`no final status after the fill; saw ${JSON.stringify(log)}`);
     }
   }
@@ -156,4 +163,42 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
       expect(await value(), 'the editor model after "Undo fill"').toBe(existing);
     });
   }
+
+  /** The frame holding the demo's note form once its editor is ready; its Save pressed; the text the demo stored. */
+  async function saveInNoteFrame(): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      for (const frame of f.ehr.frames()) {
+        if (!(await frame.$('html[data-editor-ready]').catch(() => null))) continue;
+        const before = f.demo.savedNotes(CLIENT).length;
+        await (await button(frame, 'Save')).evaluate((b) => b.click());
+        for (let j = 0; j < 50 && f.demo.savedNotes(CLIENT).length === before; j++) await new Promise((r) => setTimeout(r, 100));
+        const saved = f.demo.savedNotes(CLIENT);
+        expect(saved.length, 'a note was saved').toBe(before + 1);
+        return saved.at(-1)!.text;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the note form never became ready in any frame');
+  }
+
+  for (const [what, page] of [
+    ['a note field two iframes deep', '/layouts/nested?client=c1'],
+    ['a legacy frameset', '/layouts/frameset?client=c1'],
+    ['an open shadow root with its label inside', '/clients/c1/notes/new?editor=shadow'],
+  ] as const) {
+    test(`layout: ${what}`, async () => {
+      expect(note).toContain(PLAN);
+      await f.ehr.goto(`${f.demo.url}${page}`);
+      expect(await fill()).toBe('Filled');
+      expect(modelText(await saveInNoteFrame())).toBe(note);
+    });
+  }
+
+  test('layout: a frame of another origin is filled only after the clinician confirms it', async () => {
+    expect(note).toContain(PLAN);
+    await f.ehr.goto(`${f.demo.url}/layouts/other-origin?client=c1`);
+    expect(await fill('Cancel')).toMatch(/^Not filled: .*another site/);
+    expect(await fill('Fill this frame')).toBe('Filled');
+    expect(modelText(await saveInNoteFrame())).toBe(note);
+  });
 });
