@@ -26,7 +26,8 @@ export function viewOf(el: Element): (Window & typeof globalThis) | null {
  * A Firefox content script sees the page through Xray wrappers: a DataTransfer it builds reaches the page's
  * listeners empty, so build events and their data with the page's constructors (`wrappedJSObject`) and hand their
  * init dictionaries over with `cloneInto` (DOM objects inside kept as they are). Chromium has neither: there the
- * element's window is the one to build with and a dictionary passes as it is.
+ * element's window is the one to build with and a dictionary passes as it is. The page could replace those
+ * constructors: all it could get from them is the note it is being given, and nothing they return is trusted.
  */
 export function pageWorldOf(el: Element): { world: Window & typeof globalThis; dict<T extends object>(init: T): T } | null {
   const view = viewOf(el);
