@@ -201,4 +201,14 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     expect(await fill('Fill this frame')).toBe('Filled');
     expect(modelText(await saveInNoteFrame())).toBe(note);
   });
+
+  test('the wrong-chart guard reads the patient on the page: Marcus Lee’s chart is not filled with Dana’s note until confirmed', async () => {
+    expect(note).toContain(PLAN);
+    await f.gotoEhr('/clients/c2/notes/new', 'textarea');
+    const noteValue = () => f.ehr.evaluate(async () => String(await (window as any).demoEhr.editor.getValue()));
+    expect(await fill('Cancel')).toBe('Not filled: the page shows Marcus Lee, not Dana Reyes');
+    expect(await noteValue()).toBe('');
+    expect(await fill('Fill anyway')).toBe('Filled');
+    expect(await noteValue()).toBe(note);
+  });
 });
