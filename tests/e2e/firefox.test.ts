@@ -211,4 +211,29 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     expect(await fill('Fill anyway')).toBe('Filled');
     expect(await noteValue()).toBe(note);
   });
+
+  test('a field picked in the page is remembered for the site after a reload', async () => {
+    expect(note).toContain(PLAN);
+    const panelSays = async (text: string) => {
+      for (const end = Date.now() + 10_000; !(await panel.evaluate((t) => document.body.innerText.includes(t), text)); ) {
+        if (Date.now() > end) throw new Error(`the panel never said "${text}"`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const fieldValue = (label: string) => control(f.ehr, label).then((el) => el.evaluate((e) => (e as HTMLTextAreaElement).value));
+    await f.gotoEhr('/clients/c1/notes/new?editor=two-fields', 'two-fields');
+    await (await button(panel, 'Pick field')).evaluate((b) => b.click());
+    await panelSays('Click the note field in the page');
+    await f.ehr.bringToFront();
+    await (await control(f.ehr, 'Group addendum')).click();
+    await panelSays('Remembered for this site: “Group addendum”');
+
+    // A new chart of the same EHR and a fresh panel: the choice comes from Firefox's IndexedDB.
+    await f.gotoEhr('/clients/c1/notes/new?editor=two-fields', 'two-fields');
+    await reloadExtensionPage(panel);
+    await control(panel, 'Plan', GROUP);
+    expect(await fill()).toBe('Filled');
+    expect(await fieldValue('Group addendum')).toBe(note);
+    expect(await fieldValue('Progress note')).toBe('');
+  });
 });
