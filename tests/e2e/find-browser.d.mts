@@ -7,3 +7,5 @@ export function browserHelp(env?: Record<string, string | undefined>): string;
 export function isBrandedChrome(browserPath: string): boolean;
 /** Headless test/bench flags: load only our extension, keep Chromium off the network. */
 export function extensionArgs(extensionPath: string): string[];
+/** The first executable of `explicit` (when set, it wins or null), `candidates`, then `pathNames` on PATH. */
+export function findExecutable(options: { explicit?: string; candidates: string[]; pathNames: string[]; env?: Record<string, string | undefined> }): string | null;

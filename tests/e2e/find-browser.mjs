@@ -35,20 +35,27 @@ function isExecutableFile(file) {
   }
 }
 
-/** @returns {string | null} */
-export function findBrowser(env = process.env) {
-  if (env.CHROME_PATH) {
-    // An explicit choice wins; when it points nowhere we say so (see browserHelp) rather than silently pick another.
-    return isExecutableFile(env.CHROME_PATH) ? path.resolve(env.CHROME_PATH) : null;
-  }
-  for (const candidate of BROWSER_CANDIDATES) if (isExecutableFile(candidate)) return candidate;
+/**
+ * The first executable of: `explicit` (when set, it wins: pointing nowhere gives null rather than silently another),
+ * then `candidates`, then `pathNames` on `env.PATH`. Also finds Firefox (find-firefox.mjs).
+ * @returns {string | null}
+ */
+export function findExecutable({ explicit, candidates, pathNames, env = process.env }) {
+  if (explicit) return isExecutableFile(explicit) ? path.resolve(explicit) : null;
+  for (const candidate of candidates) if (isExecutableFile(candidate)) return candidate;
   for (const dir of (env.PATH || '').split(path.delimiter).filter(Boolean)) {
-    for (const name of PATH_NAMES) {
+    for (const name of pathNames) {
       const file = path.join(dir, name);
       if (isExecutableFile(file)) return file;
     }
   }
   return null;
+}
+
+/** @returns {string | null} */
+export function findBrowser(env = process.env) {
+  // An explicit CHROME_PATH that points nowhere is said so (see browserHelp) rather than another picked silently.
+  return findExecutable({ explicit: env.CHROME_PATH, candidates: BROWSER_CANDIDATES, pathNames: PATH_NAMES, env });
 }
 
 /** Why no browser was found and how to get one, in plain words. */

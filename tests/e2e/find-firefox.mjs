@@ -2,10 +2,10 @@
 //   import { findFirefox } from './find-firefox.mjs';  findFirefox() -> absolute path, or null
 //   node tests/e2e/find-firefox.mjs                     prints the path, or explains how to get one (exit 1)
 // Order: $FIREFOX_PATH (when it exists), then the usual install locations, then firefox names on $PATH.
-import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { findExecutable } from './find-browser.mjs';
 
 export const FIREFOX_CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -19,27 +19,9 @@ export const FIREFOX_CANDIDATES = [
 
 const PATH_NAMES = ['firefox-esr', 'firefox'];
 
-function isExecutableFile(file) {
-  try {
-    if (!fs.statSync(file).isFile()) return false;
-    if (process.platform !== 'win32') fs.accessSync(file, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** @returns {string | null} */
 export function findFirefox(env = process.env) {
-  if (env.FIREFOX_PATH) return isExecutableFile(env.FIREFOX_PATH) ? path.resolve(env.FIREFOX_PATH) : null;
-  for (const candidate of FIREFOX_CANDIDATES) if (isExecutableFile(candidate)) return candidate;
-  for (const dir of (env.PATH || '').split(path.delimiter).filter(Boolean)) {
-    for (const name of PATH_NAMES) {
-      const file = path.join(dir, name);
-      if (isExecutableFile(file)) return file;
-    }
-  }
-  return null;
+  return findExecutable({ explicit: env.FIREFOX_PATH, candidates: FIREFOX_CANDIDATES, pathNames: PATH_NAMES, env });
 }
 
 /** Why no Firefox was found and how to get one, in plain words. */

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type JSHandle, type Page } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../demo-ehr/server.mjs';
 import { findFirefox, firefoxHelp } from './find-firefox.mjs';
 
@@ -117,31 +117,39 @@ export async function reloadExtensionPage(page: Page): Promise<void> {
   }
 }
 
-/**
- * The form control labelled `label` (label[for], a wrapping label, aria-label or aria-labelledby), inside the
- * fieldset/group whose legend or aria-label is `group` when given. What a screen reader would announce, found in the DOM
- * because puppeteer's accessibility queries do not reach extension pages in Firefox.
- */
-export async function control(page: Page | Frame, label: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+/** Look for an element with `find` (run in the page) until it is there, for up to 10 s; else say what was missing. */
+async function untilFound(page: Page | Frame, find: () => Promise<JSHandle<unknown>>, missing: string): Promise<ElementHandle<HTMLElement>> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const handle = await page.evaluateHandle(
+    const element = (await find()).asElement() as ElementHandle<HTMLElement> | null;
+    if (element) return element;
+    if (Date.now() > deadline) throw new Error(`${missing} on ${page.url()}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * The form control labelled `label` (label[for], a wrapping label's own text, or aria-label), inside the fieldset or
+ * group whose legend or aria-label is `group` when given: what a screen reader would announce, found in the DOM
+ * because puppeteer's accessibility queries do not reach extension pages in Firefox.
+ */
+export function control(page: Page | Frame, label: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+  const find = () =>
+    page.evaluateHandle(
       (label, group) => {
-        const name = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+        const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
         let scope: ParentNode = document;
         if (group) {
           const groups = [...document.querySelectorAll('fieldset, [role=group]')].filter(
-            (g) => g.getAttribute('aria-label') === group || (g.querySelector(':scope > legend') && name(g.querySelector(':scope > legend')!) === group),
+            (g) => g.getAttribute('aria-label') === group || squash(g.querySelector(':scope > legend')?.textContent ?? null) === group,
           );
           if (groups.length !== 1) return null;
           scope = groups[0]!;
         }
         for (const l of scope.querySelectorAll('label')) {
-          if (name(l) !== label && name(l.cloneNode(true) as Element) !== label) {
-            // A wrapping label's text includes its control's: compare the label's own text nodes too.
-            const own = [...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ').replace(/\s+/g, ' ').trim();
-            if (own !== label) continue;
-          }
+          // A wrapping label's text includes its control's: its own text nodes are its name.
+          const own = squash([...l.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' '));
+          if (squash(l.textContent) !== label && own !== label) continue;
           const target = l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input, textarea, select');
           if (target) return target;
         }
@@ -150,30 +158,26 @@ export async function control(page: Page | Frame, label: string, group?: string)
       label,
       group,
     );
-    const element = handle.asElement() as ElementHandle<HTMLElement> | null;
-    if (element) return element;
-    if (Date.now() > deadline) throw new Error(`No control labelled "${label}"${group ? ` in "${group}"` : ''} on ${page.url()}.`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return untilFound(page, find, `No control labelled "${label}"${group ? ` in "${group}"` : ''}`);
 }
 
-/** The button whose text is `text` (inside `group` when given). */
-export async function button(page: Page | Frame, text: string, group?: string): Promise<ElementHandle<HTMLElement>> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const handle = await page.evaluateHandle(
+/** The enabled button whose text is `text` (inside the fieldset, group or alertdialog named `group` when given). */
+export function button(page: Page | Frame, text: string, group?: string): Promise<ElementHandle<HTMLElement>> {
+  const find = () =>
+    page.evaluateHandle(
       (text, group) => {
-        const scope = group ? [...document.querySelectorAll('fieldset, [role=group], [role=alertdialog]')].find((g) => g.getAttribute('aria-label') === group || g.querySelector(':scope > legend')?.textContent?.trim() === group) : document;
-        return [...(scope ?? document).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === text && !b.disabled) ?? null;
+        const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+        const scope = group
+          ? [...document.querySelectorAll('fieldset, [role=group], [role=alertdialog]')].find(
+              (g) => g.getAttribute('aria-label') === group || squash(g.querySelector(':scope > legend')?.textContent ?? null) === group,
+            )
+          : document;
+        return [...(scope ?? document).querySelectorAll('button')].find((b) => squash(b.textContent) === text && !b.disabled) ?? null;
       },
       text,
       group,
     );
-    const element = handle.asElement() as ElementHandle<HTMLElement> | null;
-    if (element) return element;
-    if (Date.now() > deadline) throw new Error(`No enabled button "${text}"${group ? ` in "${group}"` : ''} on ${page.url()}.`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return untilFound(page, find, `No enabled button "${text}"${group ? ` in "${group}"` : ''}`);
 }
 
 /** Like Playwright's fill: the control's value replaced by `text`, announced with an input event. */
