@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { typeSession } from './panel';
+import { editorsWithModels, modelText } from './editor-models';
 
 const CLIENT = 'c1'; // Dana Reyes
 const MEMBER = 'Dana Reyes';
@@ -28,22 +29,10 @@ const DANA = {
 };
 const EXISTING = 'Pre-existing text: client arrived five minutes late and checked in at the front desk.';
 
-/** Demo variant → what its getValue() reads. */
-const EDITORS: Array<[variant: string, model: string]> = [
-  ['react-textarea', 'React 19 useState'],
-  ['vue-textarea', 'Vue 3 v-model ref'],
-  ['contenteditable', 'bare div role=textbox'],
-  ['quill', 'quill.getText()'],
-  ['tiptap', 'editor.getText({ blockSeparator: "\\n" })'],
-  ['lexical', '$getRoot().getTextContent()'],
-  ['draft-js', "getPlainText('\\n')"],
-  ['slate', 'Node.string per block'],
-];
+const EDITORS = editorsWithModels(['react-textarea', 'vue-textarea', 'contenteditable', 'quill', 'tiptap', 'lexical', 'draft-js', 'slate']);
 const MODEL_EDITORS = ['quill', 'tiptap', 'lexical', 'draft-js', 'slate'];
 
 const count = (text: string, part: string) => text.split(part).length - 1;
-/** Quill's model always ends with one "\n" of its own. */
-const modelText = (v: string) => v.replace(/\n$/, '');
 
 describe('fill through the side panel into npm editors; the editor model holds the note', () => {
   let h: ExtensionHarness;

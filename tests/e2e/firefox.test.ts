@@ -5,6 +5,7 @@
 // (demoEhr.editor.getValue()) and what Save posts, not the DOM.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { EDITOR_MODELS, editorsWithModels, modelText, type EditorVariant } from './editor-models';
 import { button, control, fillControl, launchFirefox, reloadExtensionPage, type FirefoxHarness } from './firefox-harness';
 
 const CLIENT = 'c1'; // Dana Reyes
@@ -30,24 +31,8 @@ const DANA: Array<[label: string, value: string]> = [
 ];
 const PLAN = DANA.at(-1)![1];
 
-/** Demo variant → what its getValue() reads (the same pages the Chromium e2e tests fill). */
-const EDITORS: Array<[variant: string, model: string]> = [
-  ['textarea', 'the textarea the form posts'],
-  ['react-textarea', 'React 19 useState'],
-  ['vue-textarea', 'Vue 3 v-model ref'],
-  ['contenteditable', 'bare div role=textbox'],
-  ['quill', 'quill.getText()'],
-  ['tiptap', 'editor.getText({ blockSeparator: "\\n" })'],
-  ['lexical', '$getRoot().getTextContent()'],
-  ['draft-js', "getPlainText('\\n')"],
-  ['slate', 'Node.string per block'],
-  ['ckeditor5', 'editor.getData() as text'],
-  ['tinymce', 'tinymce.activeEditor.getContent() as text'],
-  ['ckeditor4', 'CKEDITOR.instances…getData() as text'],
-];
-
-/** Quill's model always ends with one "\n" of its own. */
-const modelText = (v: string) => v.replace(/\n$/, '');
+/** The same demo pages the Chromium e2e tests fill. */
+const EDITORS = editorsWithModels(Object.keys(EDITOR_MODELS) as EditorVariant[]);
 
 describe('Firefox: the MV2 build in a real Firefox', () => {
   let f: FirefoxHarness;

@@ -1,0 +1,27 @@
+// The demo EHR's editor variants and what each one's `demoEhr.editor.getValue()` reads: the editor's own model, which
+// the editor tests check (Chromium: editors-a/editors-b; Firefox: firefox.test.ts).
+
+/** Demo variant → what its getValue() reads. */
+export const EDITOR_MODELS = {
+  textarea: 'the textarea the form posts',
+  'react-textarea': 'React 19 useState',
+  'vue-textarea': 'Vue 3 v-model ref',
+  contenteditable: 'bare div role=textbox',
+  quill: 'quill.getText()',
+  tiptap: 'editor.getText({ blockSeparator: "\\n" })',
+  lexical: '$getRoot().getTextContent()',
+  'draft-js': "getPlainText('\\n')",
+  slate: 'Node.string per block',
+  ckeditor5: 'editor.getData() as text',
+  tinymce: 'tinymce.activeEditor.getContent() as text',
+  ckeditor4: 'CKEDITOR.instances…getData() as text',
+} as const;
+
+export type EditorVariant = keyof typeof EDITOR_MODELS;
+
+/** `[variant, model]` pairs for the variants named, in that order. */
+export const editorsWithModels = (variants: EditorVariant[]): Array<[variant: EditorVariant, model: string]> =>
+  variants.map((v) => [v, EDITOR_MODELS[v]]);
+
+/** A model's text without the one trailing "\n" Quill's model always ends with. */
+export const modelText = (v: string) => v.replace(/\n$/, '');
