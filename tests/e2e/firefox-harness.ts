@@ -93,39 +93,41 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
 async function gotoExtensionPage(page: Page, file: string): Promise<void> {
   const url = `moz-extension://${ADDON_UUID}/${file}`;
   void page.goto(url, { waitUntil: [] as never, timeout: 0 }).catch(() => {});
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const here = await page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']);
-    if (here[0] === url && here[1] === 'complete') return;
-    if (Date.now() > deadline) throw new Error(`${url} did not load in Firefox (at ${here[0] || 'nothing'}).`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await pollUntil(
+    () => page.evaluate((url) => location.href === url && document.readyState === 'complete', url).catch(() => false),
+    15_000,
+    () => `${url} did not load in Firefox (at ${page.url()}).`,
+  );
 }
 
 /** Reload an extension page and wait for the new document (the old one is marked, so it is never mistaken for it). */
 export async function reloadExtensionPage(page: Page): Promise<void> {
   await page.evaluate(() => ((window as unknown as { __beforeReload: boolean }).__beforeReload = true));
   void page.reload({ waitUntil: [] as never, timeout: 0 }).catch(() => {});
-  const deadline = Date.now() + 15_000;
+  await pollUntil(
+    () =>
+      page
+        .evaluate(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete')
+        .catch(() => false),
+    15_000,
+    () => `${page.url()} did not reload in Firefox.`,
+  );
+}
+
+/** `check()` again every 50 ms until it gives something truthy (returned), for up to `ms`; then fail with `failure()`. */
+async function pollUntil<T>(check: () => Promise<T>, ms: number, failure: () => string): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
   for (;;) {
-    const fresh = await page
-      .evaluate(() => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete')
-      .catch(() => false);
-    if (fresh) return;
-    if (Date.now() > deadline) throw new Error(`${page.url()} did not reload in Firefox.`);
+    const found = await check();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(failure());
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** Look for an element with `find` (run in the page) until it is there, for up to 10 s; else say what was missing. */
-async function untilFound(page: Page | Frame, find: () => Promise<JSHandle<unknown>>, missing: string): Promise<ElementHandle<HTMLElement>> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const element = (await find()).asElement() as ElementHandle<HTMLElement> | null;
-    if (element) return element;
-    if (Date.now() > deadline) throw new Error(`${missing} on ${page.url()}.`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+function untilFound(page: Page | Frame, find: () => Promise<JSHandle<unknown>>, missing: string): Promise<ElementHandle<HTMLElement>> {
+  return pollUntil(async () => (await find()).asElement() as ElementHandle<HTMLElement> | null, 10_000, () => `${missing} on ${page.url()}.`);
 }
 
 /**
