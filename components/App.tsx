@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
 import type { ChartingState, FieldFinding } from '@/lib/checks/review';
 import { composeSections, countParticipants, formatDate, renderNote } from '@/lib/compose';
 import type { InvalidRecord } from '@/lib/db';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
-import { detectInTab, fillInFrame, fillViaBridgeInFrame, popOutPanel, resolveTargetTab, tabUrl, undoInFrame, watchTab } from '@/lib/messaging/tab-client';
+import { FillExecutor } from '@/lib/messaging/fill-executor';
+import { detectInTab, popOutPanel, tabInfo } from '@/lib/messaging/tab-client';
 import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
 import { FieldTarget } from './FieldTarget';
+import { FillTarget } from './FillTarget';
+import { useTargetTab } from './use-target-tab';
 import { SiteAccess } from './SiteAccess';
 import { useSiteRules } from './use-site-rules';
 import { useLazyModule, useTemplates } from './use-templates';
@@ -76,38 +79,42 @@ export function App() {
     const timer = setTimeout(() => void import('./SecuritySettings').then((m) => setSecurity(() => m.SecuritySettings)), 300);
     return () => clearTimeout(timer);
   }, []);
-  const [tabId, setTabId] = useState<number>();
   const siteRules = useSiteRules();
   // The clinic's own templates and phrase library; their editors load when their section is opened.
   const templates = useTemplates();
   const phraseLibrary = usePhrases();
   const [templateEditor, loadTemplateEditor] = useLazyModule(() => import('./TemplateEditor'));
   const [phraseEditor, loadPhraseEditor] = useLazyModule(() => import('./PhraseEditor'));
-  const [page, setPage] = useState<{ url: string; key: string | null }>({ url: '', key: null });
-  const refreshPage = async (id: number) => {
-    const url = await tabUrl(id);
-    const key = pageKeyOf(url);
-    setPage({ url, key });
-    return key;
-  };
   const [statuses, setStatuses] = useState<Record<string, string>>({});
+  const [notices, setNotices] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
   const [groupMessage, setGroupMessage] = useState('');
-  /** Where each member's last fill landed in this panel, for one-click undo. */
-  const [lastFills, setLastFills] = useState<Record<string, { tabId: number; frameIds: number[]; notice?: string }>>({});
+  /** Each member's last fill in this panel, for one-click undo (bound to the documents it went into). */
+  const executor = useMemo(() => new FillExecutor(), []);
+  const [, setUndoVersion] = useState(0);
   const [asking, setAsking] = useState<Asking>();
+  // A tab that loads another page takes its fills with it: they can no longer be undone from here.
+  const { target, resolveNow, rebind } = useTargetTab((navigated) => {
+    if (executor.forgetTab(navigated).length) setUndoVersion((v) => v + 1);
+  });
+  const tabId = target.tabId;
 
+  // Locking forgets everything about the clinician's work that the panel holds in memory: statuses, undo
+  // snapshots, a pending question (answered "cancel", so nothing is written after the lock).
   useEffect(() => {
-    resolveTargetTab(location.search).then(async (id) => {
-      setTabId(id);
-      if (id !== undefined) await refreshPage(id);
-    }, () => setTabId(undefined));
-  }, []);
-  useEffect(() => (tabId === undefined ? undefined : watchTab(tabId, () => void refreshPage(tabId))), [tabId]);
+    if (state.status !== 'locked') return;
+    executor.clear();
+    setStatuses({});
+    setNotices({});
+    setUndoVersion((v) => v + 1);
+    setAsking((pending) => {
+      pending?.resolve('cancel');
+      return undefined;
+    });
+  }, [state.status]);
 
   const template = state.session ? templates.templateFor(state.session.format) : undefined;
   const { reviews, reviewNow } = useReviews(state.session, state.entries, template);
-  const [notices, setNotices] = useState<Record<string, string>>({});
   // The member cards sit below the session form, off screen when the panel opens: they render after the first paint.
   const cardsShown = usePaintedOnce(state.status === 'ready');
 
@@ -137,14 +144,15 @@ export function App() {
       setStatus(entry.id, notAttended(entry));
       return;
     }
-    if (tabId === undefined) {
-      setStatus(entry.id, 'Not filled: no EHR tab to fill; open the client’s chart and try again');
+    const name = entry.clinical.memberName.trim();
+    if (!name) {
+      setStatus(entry.id, 'Not filled: give the member a name first, so the chart can be checked against it');
       return;
     }
     // A fill never skips the checks, even when it is pressed before they finished loading.
     const review = await reviewNow(entry.id);
     if (review && review.blocking.length > 0) {
-      const choice = await ask(confidentialityQuestion(entry.clinical.memberName.trim(), review.blocking.length));
+      const choice = await ask(confidentialityQuestion(name, review.blocking.length));
       if (choice !== 'fill') {
         setStatus(entry.id, 'Not filled: the note names another group member');
         return;
@@ -154,21 +162,33 @@ export function App() {
     setStatus(entry.id, 'Filling…');
     try {
       await actions.flush();
-      const target = tabId;
-      const result = await runFill(noteFor(entry), {
-        detect: async () => {
-          const key = await refreshPage(target);
-          const rules = siteRules.rules.filter((r) => r.pageKey === key).map(({ frameKey, selector }) => ({ frameKey, selector }));
-          return detectInTab(target, rules);
+      // The tab the clinician is looking at now, not the one the panel opened on.
+      const targetTab = await resolveNow();
+      if (targetTab === undefined) {
+        setStatus(entry.id, 'Not filled: no EHR tab to fill; open the client’s chart and try again');
+        return;
+      }
+      const { url } = await tabInfo(targetTab);
+      const key = pageKeyOf(url);
+      const others = state.entries.filter((e) => e.id !== entry.id).map((e) => e.clinical.memberName.trim()).filter(Boolean);
+      const result = await runFill(
+        noteFor(entry),
+        {
+          detect: () => {
+            const rules = siteRules.rules.filter((r) => r.pageKey === key).map(({ frameKey, selector }) => ({ frameKey, selector }));
+            return detectInTab(targetTab, rules);
+          },
+          execute: (plan) => executor.execute(targetTab, entry.id, plan),
+          ask,
+          ...(url ? { tabOrigin: new URL(url).origin } : {}),
         },
-        fill: (frameId, candidate, text, mode) => fillInFrame(target, frameId, candidate, text, mode),
-        fillViaBridge: (frameId, candidate, text, mode) => fillViaBridgeInFrame(target, frameId, candidate, text, mode),
-        ask,
-      }, entry.clinical.memberName.trim(), sectionsFor(entry));
+        { name, others },
+        sectionsFor(entry),
+      );
+      setUndoVersion((v) => v + 1);
       if (result.filled) {
         actions.updateEntry(entry.id, { charted: { at: nowIso(), site: result.site } });
-        setLastFills((m) => ({ ...m, [entry.id]: { tabId: target, frameIds: result.frameIds, notice: result.notice } }));
-        setStatus(entry.id, 'Filled');
+        setStatus(entry.id, `Filled: ${result.fieldLabel}`);
       } else {
         setStatus(entry.id, `Not filled: ${result.reason}`);
       }
@@ -178,16 +198,13 @@ export function App() {
   }
 
   async function undo(entry: Entry) {
-    const last = lastFills[entry.id];
-    if (!last) return;
-    const replies = await Promise.all(last.frameIds.map((frameId) => undoInFrame(last.tabId, frameId)));
-    const reply = replies.find((r) => !r.ok) ?? replies[0]!;
+    const reply = await executor.undo(entry.id);
+    setUndoVersion((v) => v + 1);
     if (reply.ok) {
       actions.updateEntry(entry.id, { charted: null });
-      setLastFills(({ [entry.id]: _, ...rest }) => rest);
       setStatus(entry.id, 'Not filled: fill undone; the field is back as it was');
     } else {
-      setStatus(entry.id, `Not filled: ${reply.error.message.replace(/\.$/, '')}`);
+      setStatus(entry.id, `Undo not done: ${reply.error.message.replace(/\.$/, '')}`);
     }
   }
 
@@ -250,6 +267,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <FillTarget target={target} paused={busy !== undefined || asking !== undefined} onRebind={() => void rebind()} />
       {state.saveError && <p role="alert" class="error">{state.saveError}</p>}
       {state.syncNotice && (
         <p role="status" class="sync-notice">
@@ -284,9 +302,10 @@ export function App() {
         </label>
       </section>
       <FieldTarget
+        key={tabId}
         tabId={tabId}
-        url={page.url}
-        pageKey={page.key}
+        url={target.url}
+        pageKey={target.pageKey}
         rules={siteRules.rules}
         remember={siteRules.remember}
         forget={siteRules.forget}
@@ -304,9 +323,9 @@ export function App() {
             actions={actions}
             onFill={() => void fill(entry)}
             onRemove={() => void remove(entry)}
-            onUndo={lastFills[entry.id] ? () => void undo(entry) : undefined}
+            onUndo={executor.canUndo(entry.id) ? () => void undo(entry) : undefined}
             onCopy={() => void copy(entry)}
-            notice={notices[entry.id] ?? lastFills[entry.id]?.notice}
+            notice={notices[entry.id]}
             phrases={phraseLibrary.phrases}
           >
             {reviews.get(entry.id) && (

@@ -1,10 +1,29 @@
 import { defineContentScript } from '#imports';
-import { browser } from 'wxt/browser';
 import { createContentHandler } from '@/lib/messaging/content-handler';
 
-declare global {
-  // Set once per frame so a second injection does not add a second listener.
-  var __groupNoteFillerInstalled: boolean | undefined;
+/**
+ * Set once per frame so a second injection does not add a second listener. A symbol, not a name: the page's elements
+ * become named properties of `window` (`<div id="…">`), which a string-keyed guard would read as "installed".
+ */
+const INSTALLED = Symbol.for('group-note-filler.content');
+
+interface Runtime {
+  id: string;
+  onMessage: {
+    addListener(fn: (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean): void;
+  };
+}
+
+/**
+ * The extension API, from `chrome`: an own property of the content script's global in Chrome and Firefox, so no
+ * page element can shadow it. (`browser`, which the polyfill would use, is not defined in Chrome's content scripts:
+ * there `<form name="browser"><input name="runtime" id="x">` would stand in for it and stop the script.)
+ */
+function extensionRuntime(): Runtime | undefined {
+  const g = globalThis as unknown as { chrome?: { runtime?: Runtime } };
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'chrome')?.value as { runtime?: Runtime } | undefined;
+  const runtime = (own ?? g.chrome)?.runtime;
+  return typeof runtime?.id === 'string' && runtime.id && typeof runtime.onMessage?.addListener === 'function' ? runtime : undefined;
 }
 
 export default defineContentScript({
@@ -13,12 +32,16 @@ export default defineContentScript({
   allFrames: true,
   // Injected only when the panel asks; it registers a listener and does nothing else until a request arrives.
   main() {
-    if (globalThis.__groupNoteFillerInstalled) return;
-    globalThis.__groupNoteFillerInstalled = true;
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    if (g[INSTALLED] === true) return;
+    const runtime = extensionRuntime();
+    if (!runtime) return;
+    g[INSTALLED] = true;
     const handle = createContentHandler(document);
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      return handle(message);
+    runtime.onMessage.addListener((message, sender, sendResponse) => {
+      if (sender.id !== runtime.id) return false;
+      void handle(message).then(sendResponse);
+      return true; // the reply is sent asynchronously
     });
   },
 });

@@ -9,6 +9,8 @@ export interface FieldCandidate {
   label: string;
   /** Higher is a better note target. Only relative order matters. */
   score: number;
+  /** The label names a note (progress note, narrative, a note section). */
+  noteLabelled?: boolean;
 }
 
 export type FillMode = 'append' | 'replace';

@@ -1,9 +1,11 @@
-import { fillField, findCandidates, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
+import { fillField, findCandidates, hiddenNoteFields, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
 import { labelFor } from '@/lib/fields/label';
 import { resolveSelector, selectorFor } from '@/lib/fields/selector';
 import { pageKey } from '@/lib/fields/site-rule';
 import { BRIDGE_ATTR, bridgeOf, newToken } from '@/lib/fields/main-world/target';
-import type { CandidateInfo, DetectResult, FieldRule } from './protocol';
+import { childFrameElements, frameShown, frameTokenMessage, tokenFromMessage } from '@/lib/fields/frames';
+import { squash } from '@/lib/fields/text';
+import type { CandidateInfo, DetectResult, FieldRule, PatientInfo } from './protocol';
 import { errorReply, okReply, type Reply } from './replies';
 import { parseRequest } from './request-guard';
 
@@ -27,16 +29,54 @@ function editableFromEvent(event: Event): HTMLElement | null {
   return null;
 }
 
+/** The patient a frame shows, in a form that ignores case and spacing; the title counts only when nothing else does. */
+function patientKey(p: PatientInfo): string {
+  const n = (s: string | undefined) => squash(s ?? '').toLowerCase();
+  const named = p.name || p.dob || p.mrn || p.ambiguous;
+  return JSON.stringify([n(p.name), n(p.dob), n(p.mrn), !!p.ambiguous, named ? '' : n(p.title)]);
+}
+
+const CHANGED = 'The page changed after the fill was planned (another chart or patient is shown). Check the chart and fill again.';
+
+/** A field the clinician clicks while picking must be one they can see. */
+function visibleField(el: HTMLElement): boolean {
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+  const r = el.getBoundingClientRect();
+  return r.width >= 2 && r.height >= 2;
+}
+
 /**
  * The content script's side of the protocol, for one frame's document. It keeps the candidates of the last detect
- * (so the panel can name one by index) and the snapshot of the last fill (for one-click undo) — never in a message.
+ * (so the panel can name one by index) and the snapshots of its fills (for one-click undo, by fill id) — never in a
+ * message. Every write is bound to this document (`docId`, new with every document), the field detected there and
+ * the patient the frame showed: if any of them changed, nothing is written.
  */
 export function createContentHandler(doc: Document) {
+  const view = doc.defaultView;
+  const docId = newToken();
   let candidates: FieldCandidate[] = [];
-  /** The fills since the last detect (one per field of a multi-field note), undone together, newest first. */
-  let lastFills: { element: HTMLElement; snapshot: FieldSnapshot }[] = [];
-  /** The field last marked for the main-world bridge (a later mark without a candidate re-marks it, for undo). */
+  /** Each fill's fields and their snapshots, by fill id (one per field of a multi-field note in this frame). */
+  const fills = new Map<string, { element: HTMLElement; snapshot: FieldSnapshot; after: string; patient: string }[]>();
+  /** Fields filled through the main-world bridge, by fill id (to mark them again for undo). */
+  const bridged = new Map<string, HTMLElement>();
+  /** The field last marked for the main-world bridge. */
   let marked: HTMLElement | undefined;
+  /** Tokens from the parent frame (frames.ts); the newest few. */
+  const parentTokens: string[] = [];
+  let onParentToken: (() => void) | undefined;
+  /** The tokens this frame gave its child frames at the last `prepare`, and whether each showed. */
+  let childFrames: { token: string; shown: boolean }[] = [];
+  const isTop = !view || view.top === view;
+  if (view && !isTop) {
+    view.addEventListener('message', (event) => {
+      if (event.source !== view.parent) return;
+      const token = tokenFromMessage(event.data);
+      if (!token) return;
+      parentTokens.push(token);
+      if (parentTokens.length > 8) parentTokens.shift();
+      onParentToken?.();
+    });
+  }
   let outlined: { element: HTMLElement; outline: string; offset: string } | undefined;
   let stopPicking: (() => void) | undefined;
   const frameKey = () => pageKey(doc.defaultView?.location.href ?? '') ?? '';
@@ -54,6 +94,7 @@ export function createContentHandler(doc: Document) {
       ...(section ? { section } : {}),
       ...(chosen ? { chosen } : {}),
       ...(bridge ? { bridge } : {}),
+      noteLabelled: c.noteLabelled ?? false,
     };
   }
 
@@ -63,9 +104,30 @@ export function createContentHandler(doc: Document) {
    */
   const sandboxed = () => doc.defaultView?.origin === 'null';
 
+  function prepare(): void {
+    childFrames = childFrameElements(doc).slice(0, 200).map((el) => {
+      const token = newToken();
+      (el as HTMLIFrameElement).contentWindow?.postMessage(frameTokenMessage(token), '*');
+      return { token, shown: frameShown(el) };
+    });
+  }
+
+  /** A child frame's token may still be on its way when the detect arrives: wait a little for it. */
+  function parentTokenArrived(): Promise<void> {
+    if (isTop || parentTokens.length) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, 300);
+      function done() {
+        clearTimeout(timer);
+        onParentToken = undefined;
+        resolve();
+      }
+      onParentToken = done;
+    });
+  }
+
   function detect(rules: FieldRule[] = []): DetectResult {
     candidates = sandboxed() ? [] : findCandidates(doc);
-    lastFills = [];
     const key = frameKey();
     const chosen = new Set<HTMLElement>();
     for (const rule of sandboxed() ? [] : rules) {
@@ -78,13 +140,36 @@ export function createContentHandler(doc: Document) {
         candidates.push(undetected(el));
       }
     }
+    const infos = candidates.map((c, index) => info(c, index, chosen.has(c.element)));
+    const hidden = sandboxed() || infos.some((c) => c.noteLabelled) ? [] : hiddenNoteFields(doc);
     return {
       // window.origin, not location.origin: an about:srcdoc/about:blank editor frame inherits the page's origin.
       origin: doc.defaultView?.origin ?? '',
       frameKey: key,
       patient: readPatientOnPage(doc),
-      candidates: candidates.map((c, index) => info(c, index, chosen.has(c.element))),
+      candidates: infos,
+      docId,
+      top: isTop,
+      parentTokens: [...parentTokens],
+      childFrames,
+      ...(hidden.length ? { hiddenNoteFields: hidden } : {}),
     };
+  }
+
+  /**
+   * The field a bound request names, if the document, the field and the patient shown are still the ones it was
+   * planned for, and the field is still shown; else an error reply.
+   */
+  function boundTarget(r: { docId: string; candidate: number; selector: string[]; patient: PatientInfo }): HTMLElement | Reply<never> {
+    if (r.docId !== docId) return errorReply('changed', CHANGED);
+    const el = candidates[r.candidate]?.element;
+    if (!el?.isConnected) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
+    if (JSON.stringify(selectorFor(el)) !== JSON.stringify(r.selector)) return errorReply('changed', CHANGED);
+    if (patientKey(readPatientOnPage(doc)) !== patientKey(r.patient)) return errorReply('changed', CHANGED);
+    // Still a shown field (an overlay or a tab switch since the detect hides it); a remembered odd widget: still visible.
+    const stillShown = candidates[r.candidate]!.score > 0 ? findCandidates(doc).some((c) => c.element === el) : visibleField(el);
+    if (!stillShown) return errorReply('changed', 'The note field is no longer shown on the page. Show it and fill again.');
+    return el;
   }
 
   function highlight(index: number): void {
@@ -106,8 +191,10 @@ export function createContentHandler(doc: Document) {
     if (sandboxed()) return Promise.resolve(errorReply('cancelled', 'A sandboxed frame cannot be filled.'));
     return new Promise((resolve) => {
       const onClick = (event: MouseEvent) => {
+        // Only the clinician's own click counts: the page can dispatch clicks too (isTrusted is false for those).
+        if (!event.isTrusted) return;
         const el = editableFromEvent(event);
-        if (!el) return;
+        if (!el || !visibleField(el)) return;
         event.preventDefault();
         event.stopPropagation();
         finish();
@@ -143,8 +230,15 @@ export function createContentHandler(doc: Document) {
     const request = parseRequest(raw);
     if (!request) return errorReply('bad-request', 'The request was not understood.');
     switch (request.type) {
+      case 'prepare':
+        prepare();
+        return okReply({ done: true as const });
       case 'detect':
+        await parentTokenArrived();
         return okReply(detect(request.rules));
+      case 'verify':
+        if (request.docId !== docId || patientKey(readPatientOnPage(doc)) !== patientKey(request.patient)) return errorReply('changed', CHANGED);
+        return okReply({ done: true as const });
       case 'highlight':
         highlight(request.candidate);
         return okReply({ done: true as const });
@@ -154,27 +248,39 @@ export function createContentHandler(doc: Document) {
         stopPicking?.();
         return okReply({ done: true as const });
       case 'fill': {
-        const target = candidates[request.candidate];
-        if (!target) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
+        const el = boundTarget(request);
+        if (!(el instanceof HTMLElement)) return el;
         let snapshot: FieldSnapshot | undefined;
-        const outcome = await fillField(target.element, request.text, request.mode, { onSnapshot: (s) => (snapshot = s) });
+        const outcome = await fillField(el, request.text, request.mode, { onSnapshot: (s) => (snapshot = s) });
         if (!outcome.ok) return errorReply(outcome.code, outcome.message);
-        if (snapshot) lastFills.push({ element: target.element, snapshot });
+        const filled = { element: el, snapshot: snapshot!, after: outcome.text, patient: patientKey(request.patient) };
+        if (snapshot) fills.set(request.fillId, [...(fills.get(request.fillId) ?? []), filled]);
         return okReply({ landed: true as const });
       }
-      case 'mark': {
-        const el = request.candidate === undefined ? marked : candidates[request.candidate]?.element;
+      case 'mark':
+      case 'remark': {
+        const el = request.type === 'mark' ? boundTarget(request) : request.docId === docId ? bridged.get(request.fillId) : errorReply('changed', CHANGED);
+        if (!(el instanceof HTMLElement)) return el ?? errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
         marked?.removeAttribute(BRIDGE_ATTR);
-        if (!el?.isConnected || !bridgeOf(el)) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
+        if (!el.isConnected || !bridgeOf(el)) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
         const token = newToken();
         el.setAttribute(BRIDGE_ATTR, token);
         marked = el;
+        bridged.set(request.fillId, el);
         return okReply({ token });
       }
       case 'undo': {
-        if (lastFills.length === 0) return errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
-        const undone = lastFills.reverse().map((f) => undoFill(f.element, f.snapshot));
-        lastFills = [];
+        // Only this fill, only in this document: another member's fill or another chart is never touched.
+        if (request.docId !== docId) return errorReply('nothing-to-undo', 'The chart this note was filled into is no longer open.');
+        const done = fills.get(request.fillId);
+        if (!done) return errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
+        // A chart swapped in place, or text written since, is not this fill's to put back.
+        if (done.some((f) => f.patient !== patientKey(readPatientOnPage(doc)))) return errorReply('nothing-to-undo', 'Another chart is shown now, so nothing was undone.');
+        if (done.some((f) => readField(f.element) !== f.after)) {
+          return errorReply('nothing-to-undo', 'The field has changed since the fill, so it was left as it is. Use the editor’s own Undo (Ctrl+Z).');
+        }
+        fills.delete(request.fillId);
+        const undone = [...done].reverse().map((f) => undoFill(f.element, f.snapshot));
         if (undone.includes(false)) return errorReply('nothing-to-undo', 'The filled field is no longer on the page.');
         return okReply({ landed: true as const });
       }

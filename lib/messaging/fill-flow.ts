@@ -1,7 +1,8 @@
 import { matchPatient } from '@/lib/fields/patient';
+import { newToken } from '@/lib/fields/main-world/target';
 import type { ComposedSection } from '@/lib/compose/template';
-import type { Reply } from './protocol';
-import type { FrameDetect } from './tab-client';
+import type { CandidateInfo, PatientInfo, Reply } from './protocol';
+import { chainOf, linkFrames, type FrameDetect, type FrameLink } from './frame-tree';
 
 /** A question the panel asks in its own alertdialog (never a native confirm, never inside the EHR page). */
 export interface Question {
@@ -13,15 +14,47 @@ export interface Question {
 }
 
 export interface FillDeps {
+  /** Detects every frame of the target tab (the tab is fixed for the whole fill). */
   detect(): Promise<FrameDetect[]>;
-  fill(frameId: number, candidate: number, text: string, mode: 'append' | 'replace'): Promise<Reply<unknown>>;
-  /** Fills a candidate marked `bridge` (TinyMCE, CKEditor) through the page's editor API; without it, `fill` is used. */
-  fillViaBridge?(frameId: number, candidate: number, text: string, mode: 'append' | 'replace'): Promise<Reply<unknown>>;
+  /** Runs a confirmed plan: re-checks the documents and patient, then writes (lib/messaging/fill-executor.ts). */
+  execute(plan: FillPlan): Promise<Reply<unknown>>;
   ask(question: Question): Promise<string>;
+  /** The origin of the tab's page as the browser reports it: the reference for "another site" when frame 0 is unread. */
+  tabOrigin?: string;
+}
+
+/** The member being charted, and the session's other members (a title naming one of them is another chart). */
+export interface FillFor {
+  name: string;
+  others?: string[];
+}
+
+/** One field to write: where (frame, document, field as detected), what, how, and the patient that frame showed. */
+export interface PlannedWrite {
+  frameId: number;
+  documentId?: string;
+  docId: string;
+  candidate: number;
+  selector: string[];
+  patient: PatientInfo;
+  label: string;
+  text: string;
+  mode: 'append' | 'replace';
+  bridge?: CandidateInfo['bridge'];
+}
+
+/**
+ * A fill as confirmed by the clinician: every write, and every frame above a written one whose document and patient
+ * must still be the ones checked. Nothing in it is trusted to the page: the executor re-checks all of it first.
+ */
+export interface FillPlan {
+  fillId: string;
+  writes: PlannedWrite[];
+  checks: { frameId: number; documentId?: string; docId: string; patient: PatientInfo }[];
 }
 
 export type FillResult =
-  | { filled: true; site: string; frameId: number; frameIds: number[]; notice?: string }
+  | { filled: true; site: string; plan: FillPlan; fieldLabel: string }
   | { filled: false; reason: string };
 
 export function wrongPatientQuestion(memberName: string, pageName: string): Question {
@@ -142,81 +175,189 @@ export function mappingQuestion(assignments: FieldAssignment[]): Question {
   };
 }
 
-/** The patient the page shows: the top frame's reading first, else the first frame that shows one. */
-function patientShown(frames: FrameDetect[]) {
-  const withName = frames.filter((f) => f.patient.name);
-  return (withName.find((f) => f.frameId === 0) ?? withName[0])?.patient;
+export function noPatientQuestion(memberName: string, ambiguous: string[] = []): Question {
+  return {
+    title: ambiguous.length ? 'This page shows more than one patient' : 'No patient could be read on this page',
+    message: ambiguous.length
+      ? `The page names ${ambiguous.join(' and ')}. Check that it is ${memberName}’s chart before filling.`
+      : `The extension could not read which patient this chart is for. Check that it is ${memberName}’s chart before filling.`,
+    choices: [
+      { id: 'fill', label: 'Fill anyway' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    defaultChoice: 'cancel',
+  };
 }
 
+export function lesserFieldQuestion(label: string): Question {
+  return {
+    title: `Fill “${label || 'an unlabelled field'}”?`,
+    message: 'No field labelled as a progress note was found on this page. The note would go into this field instead.',
+    choices: [
+      { id: 'fill', label: 'Fill this field' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    defaultChoice: 'cancel',
+  };
+}
+
+type PatientVerdict = { kind: 'match' } | { kind: 'mismatch'; shown: string } | { kind: 'unknown' } | { kind: 'ambiguous'; names: string[] };
+
 /**
- * detect → choose → guard (wrong patient, another site's frame, existing text) → fill → report, in words a clinician
- * understands. Every question goes through `ask`; nothing is changed until all answers are in.
+ * Is the chart the member's? Judged on the frame that holds the field and every frame above it: a name read in
+ * any of them that is not the member's is a mismatch; two different names are ambiguous; with no name at all, the
+ * tab's title decides when it names the member (or another member); otherwise unknown.
  */
-export async function runFill(note: string, deps: FillDeps, memberName = '', sections: ComposedSection[] = []): Promise<FillResult> {
+export function judgePatient(readings: PatientInfo[], title: string | undefined, member: FillFor): PatientVerdict {
+  if (readings.some((r) => r.ambiguous)) return { kind: 'ambiguous', names: [] };
+  const names: string[] = [];
+  for (const r of readings) {
+    if (r.name && !names.some((n) => matchPatient({ name: n }, { name: r.name! }) === 'match')) names.push(r.name);
+  }
+  if (names.length > 1) return { kind: 'ambiguous', names };
+  if (names.length === 1) {
+    return matchPatient({ name: names[0] }, member) === 'match' ? { kind: 'match' } : { kind: 'mismatch', shown: names[0]! };
+  }
+  const byTitle = title ? matchPatient({ title }, member, member.others) : 'unknown';
+  if (byTitle === 'match') return { kind: 'match' };
+  if (byTitle === 'mismatch') return { kind: 'mismatch', shown: `“${title}”` };
+  return { kind: 'unknown' };
+}
+
+/** The best shown candidate over all frames: highest score, main frame first on ties. */
+function bestShown(frames: FrameDetect[], links: Map<number, FrameLink>) {
+  return bestTarget(frames.filter((f) => links.get(f.frameId)?.shown));
+}
+
+const CHANGED_REASON = 'the page changed after the fill was planned; check the chart and fill again';
+
+/**
+ * detect → choose a shown field → guard (the patient on the frames that hold it, lesser fields, every other
+ * site written, existing text) → a plan bound to documents and patient → execute → report, in words a clinician
+ * understands. Every question goes through `ask`; nothing is written until all answers are in, and the executor
+ * re-checks the plan's documents and patient after the last answer.
+ */
+export async function runFill(note: string, deps: FillDeps, member: FillFor, sections: ComposedSection[] = []): Promise<FillResult> {
   let frames: FrameDetect[];
   try {
     frames = await deps.detect();
   } catch {
     return { filled: false, reason: 'the extension cannot reach this page (is it an EHR page the extension is enabled on?)' };
   }
-  const target = bestTarget(frames);
-  if (!target) return { filled: false, reason: 'no note field found on this page' };
-  // Editors reachable only through page globals go through the main-world bridge, the rest through the content script.
-  const fill: FillDeps['fill'] = (frameId, index, text, mode) => {
-    const bridged = frames.find((f) => f.frameId === frameId)?.candidates.find((c) => c.index === index)?.bridge;
-    return bridged && deps.fillViaBridge ? deps.fillViaBridge(frameId, index, text, mode) : deps.fill(frameId, index, text, mode);
-  };
-  const patient = patientShown(frames);
-  let notice: string | undefined;
-  if (memberName && patient?.name) {
-    if (matchPatient(patient, { name: memberName }) === 'mismatch') {
-      if ((await deps.ask(wrongPatientQuestion(memberName, patient.name))) !== 'fill') {
-        return { filled: false, reason: `the page shows ${patient.name}, not ${memberName}` };
-      }
-    }
-  } else if (memberName) {
-    notice = 'Patient not found on the page: check that this is the right chart.';
+  const links = linkFrames(frames);
+  const shown = frames.filter((f) => links.get(f.frameId)?.shown);
+  const hiddenNotes = shown.flatMap((f) => f.hiddenNoteFields ?? []);
+  const target = bestShown(frames, links);
+  const candidate = target && target.frame.candidates.find((c) => c.index === target.index);
+  if (!target || !candidate) {
+    if (hiddenNotes.length) return { filled: false, reason: notShownReason(hiddenNotes[0]!) };
+    return { filled: false, reason: 'no note field found on this page' };
   }
-  const topOrigin = frames.find((f) => f.frameId === 0)?.origin;
-  if (topOrigin && target.frame.origin !== topOrigin) {
-    if ((await deps.ask(otherOriginQuestion(target.frame.origin))) !== 'fill') {
-      return { filled: false, reason: 'the note field is in a frame from another site; not confirmed' };
-    }
+  if (!candidate.noteLabelled && !candidate.chosen) {
+    // Never a lesser field in place of a note field the clinician cannot see; otherwise only when they say so.
+    if (hiddenNotes.length) return { filled: false, reason: notShownReason(hiddenNotes[0]!) };
+    if ((await deps.ask(lesserFieldQuestion(candidate.label))) !== 'fill') return { filled: false, reason: `not filled into “${candidate.label || 'an unlabelled field'}”` };
   }
-  const plan = planFields(frames, sections);
+
+  const plan = planFields(shown, sections);
+  let assignments: FieldAssignment[] | null = null;
   if (plan) {
     const choice = await deps.ask(mappingQuestion(plan));
     if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
-    if (choice === 'fields') return fillSeveral(plan, target.frame.origin, { ...deps, fill }, notice);
+    if (choice === 'fields') assignments = plan;
   }
+  const written = assignments
+    ? assignments.map((a) => ({ frame: shown.find((f) => f.frameId === a.frameId)!, index: a.index, text: a.text, hasText: a.hasText }))
+    : [{ frame: target.frame, index: target.index, text: note, hasText: target.hasText }];
+
+  const frameOf = (id: number) => frames.find((f) => f.frameId === id)!;
+  const writtenFrames = [...new Set(written.map((w) => w.frame.frameId))];
+  const chainFrames = [...new Set(writtenFrames.flatMap((id) => chainOf(id, links)))];
+  const verdict = judgePatient(
+    chainFrames.map((id) => frameOf(id).patient),
+    frames.find((f) => f.frameId === 0 && f.top)?.patient.title,
+    member,
+  );
+  if (verdict.kind === 'mismatch') {
+    if ((await deps.ask(wrongPatientQuestion(member.name, verdict.shown))) !== 'fill') {
+      return { filled: false, reason: `the page shows ${verdict.shown}, not ${member.name}` };
+    }
+  } else if (verdict.kind !== 'match') {
+    const names = verdict.kind === 'ambiguous' ? verdict.names : [];
+    if ((await deps.ask(noPatientQuestion(member.name, names))) !== 'fill') {
+      return { filled: false, reason: names.length ? 'the page shows more than one patient' : `no patient could be read on the page; not confirmed as ${member.name}’s chart` };
+    }
+  }
+
+  // Every frame written from another site than the tab's page is confirmed, each site once.
+  const topOrigin = frames.find((f) => f.frameId === 0 && f.top)?.origin ?? deps.tabOrigin;
+  for (const origin of new Set(writtenFrames.map((id) => frameOf(id).origin))) {
+    if (topOrigin && origin === topOrigin) continue;
+    if ((await deps.ask(otherOriginQuestion(origin))) !== 'fill') {
+      return { filled: false, reason: 'the note field is in a frame from another site; not confirmed' };
+    }
+  }
+
   let mode: 'append' | 'replace' = 'append';
-  if (target.hasText) {
+  if (written.some((w) => w.hasText)) {
     const choice = await deps.ask(EXISTING_TEXT_QUESTION);
     if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
     mode = choice === 'replace' ? 'replace' : 'append';
   }
-  const reply = await fill(target.frame.frameId, target.index, note, mode);
-  if (!reply.ok) return { filled: false, reason: reply.error.message.replace(/\.$/, '') };
-  const frameId = target.frame.frameId;
-  return { filled: true, site: target.frame.origin, frameId, frameIds: [frameId], ...(notice ? { notice } : {}) };
+
+  const fillPlan: FillPlan = {
+    fillId: newToken(),
+    writes: written.map((w) => {
+      const c = w.frame.candidates.find((x) => x.index === w.index)!;
+      return {
+        frameId: w.frame.frameId,
+        ...(w.frame.documentId ? { documentId: w.frame.documentId } : {}),
+        docId: w.frame.docId,
+        candidate: w.index,
+        selector: c.selector,
+        patient: w.frame.patient,
+        label: c.label,
+        text: w.text,
+        mode,
+        ...(c.bridge ? { bridge: c.bridge } : {}),
+      };
+    }),
+    checks: chainFrames
+      .filter((id) => !writtenFrames.includes(id))
+      .map((id) => {
+        const f = frameOf(id);
+        return { frameId: id, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient };
+      }),
+  };
+  const reply = await deps.execute(fillPlan);
+  if (!reply.ok) {
+    return { filled: false, reason: reply.error.code === 'changed' ? CHANGED_REASON : reply.error.message.replace(/\.$/, '') };
+  }
+  const labels = fillPlan.writes.map((w) => w.label || 'unlabelled field');
+  return {
+    filled: true,
+    site: target.frame.origin,
+    plan: fillPlan,
+    fieldLabel: labels.length > 1 ? `${labels.length} fields (${labels.join(', ')})` : labels[0]!,
+  };
 }
 
-async function fillSeveral(plan: FieldAssignment[], site: string, deps: FillDeps, notice: string | undefined): Promise<FillResult> {
-  let mode: 'append' | 'replace' = 'append';
-  if (plan.some((a) => a.hasText)) {
-    const choice = await deps.ask(EXISTING_TEXT_QUESTION);
-    if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
-    mode = choice === 'replace' ? 'replace' : 'append';
+function notShownReason(label: string): string {
+  return `the “${label}” field is not shown on the page; open it (its tab or section) and fill again`;
+}
+
+/**
+ * The patient the page shows where a fill would go (the frames that hold the best shown field and those above
+ * it), for the panel's "Fill target" line: one name, several, or none (then the tab's title is shown instead).
+ */
+export function patientOnTarget(frames: FrameDetect[]): { names: string[]; ambiguous: boolean } {
+  const links = linkFrames(frames);
+  const best = bestShown(frames, links);
+  const chain = best ? chainOf(best.frame.frameId, links) : frames.some((f) => f.frameId === 0) ? [0] : [];
+  const readings = chain.map((id) => frames.find((f) => f.frameId === id)!.patient);
+  const names: string[] = [];
+  for (const r of readings) {
+    if (r.name && !names.some((n) => matchPatient({ name: n }, { name: r.name! }) === 'match')) names.push(r.name);
   }
-  const done: string[] = [];
-  for (const a of plan) {
-    const reply = await deps.fill(a.frameId, a.index, a.text, mode);
-    if (!reply.ok) {
-      const already = done.length ? ` (already filled: ${done.join(', ')})` : '';
-      return { filled: false, reason: `the “${a.label}” field did not take its part${already}` };
-    }
-    done.push(`“${a.label}”`);
-  }
-  const frameIds = [...new Set(plan.map((a) => a.frameId))];
-  return { filled: true, site, frameId: frameIds[0] ?? 0, frameIds, ...(notice ? { notice } : {}) };
+  return { names, ambiguous: names.length > 1 || readings.some((r) => r.ambiguous) };
 }

@@ -19,14 +19,22 @@ export const CandidateInfoSchema = z.strictObject({
   chosen: z.optional(z.boolean()),
   /** The editor is reachable only through page globals: fill it with the main-world bridge (lib/fields/main-world). */
   bridge: z.optional(z.enum(['tinymce', 'ckeditor4', 'ckeditor5'])),
+  /** The field's label names a note (progress note, narrative, a note section), not a lesser field (comments…). */
+  noteLabelled: z.optional(z.boolean()),
 });
 export type CandidateInfo = z.infer<typeof CandidateInfoSchema>;
 
 export const PatientInfoSchema = z.strictObject({
-  name: z.optional(z.string()),
-  dob: z.optional(z.string()),
-  mrn: z.optional(z.string()),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  dob: z.optional(z.string().check(z.maxLength(200))),
+  mrn: z.optional(z.string().check(z.maxLength(200))),
+  title: z.optional(z.string().check(z.maxLength(200))),
+  ambiguous: z.optional(z.boolean()),
 });
+export type PatientInfo = z.infer<typeof PatientInfoSchema>;
+
+/** A one-time id: a document's id (set when the content script starts in it), a frame token, a fill's id. */
+const Id = z.string().check(z.regex(TOKEN_PATTERN));
 
 /** A remembered field for this site: the frame's page key and the field's selector chain in that frame. */
 export const FieldRuleSchema = z.strictObject({
@@ -39,6 +47,16 @@ export const DetectRequestSchema = z.strictObject({
   type: z.literal('detect'),
   rules: z.optional(z.array(FieldRuleSchema).check(z.maxLength(50))),
 });
+/** Before a detect: every frame hands each of its child frames a one-time token and notes whether that frame shows. */
+export const PrepareRequestSchema = z.strictObject({ type: z.literal('prepare') });
+/** What a write is bound to: the document it was planned in, the field there, and the patient that frame showed. */
+const Binding = {
+  docId: Id,
+  candidate: z.number().check(z.int(), z.nonnegative()),
+  selector: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(20)),
+  patient: PatientInfoSchema,
+  fillId: Id,
+};
 /** Outline one candidate in the page (-1 clears the outline). */
 export const HighlightRequestSchema = z.strictObject({ type: z.literal('highlight'), candidate: z.number().check(z.int()) });
 /** Let the clinician click the note field in the page; the reply is that field (or a cancel). */
@@ -46,22 +64,27 @@ export const PickRequestSchema = z.strictObject({ type: z.literal('pick') });
 export const CancelPickRequestSchema = z.strictObject({ type: z.literal('cancel-pick') });
 export const FillRequestSchema = z.strictObject({
   type: z.literal('fill'),
-  candidate: z.number().check(z.int(), z.nonnegative()),
+  ...Binding,
   text: z.string().check(z.minLength(1), z.maxLength(200_000)),
   mode: z.enum(['append', 'replace']),
 });
-export const UndoRequestSchema = z.strictObject({ type: z.literal('undo') });
-/** Put a one-time token on a bridge candidate for the main-world bridge; no candidate: the field marked last (undo). */
-export const MarkRequestSchema = z.strictObject({
-  type: z.literal('mark'),
-  candidate: z.optional(z.number().check(z.int(), z.nonnegative())),
-});
+/** Is this still the document, and the patient, a plan was made for? Asked of every frame above a written one. */
+export const VerifyRequestSchema = z.strictObject({ type: z.literal('verify'), docId: Id, patient: PatientInfoSchema });
+/** Undo one fill (by its id) in the document it was made in. */
+export const UndoRequestSchema = z.strictObject({ type: z.literal('undo'), docId: Id, fillId: Id });
+/** Put a one-time token on a bridge candidate for the main-world bridge (checked like a fill). */
+export const MarkRequestSchema = z.strictObject({ type: z.literal('mark'), ...Binding });
+/** Mark again the field a bridge fill went into, to undo it. */
+export const RemarkRequestSchema = z.strictObject({ type: z.literal('remark'), docId: Id, fillId: Id });
 
 export const RequestSchema = z.discriminatedUnion('type', [
   DetectRequestSchema,
+  PrepareRequestSchema,
   FillRequestSchema,
+  VerifyRequestSchema,
   UndoRequestSchema,
   MarkRequestSchema,
+  RemarkRequestSchema,
   HighlightRequestSchema,
   PickRequestSchema,
   CancelPickRequestSchema,
@@ -74,6 +97,16 @@ export const DetectResultSchema = z.strictObject({
   origin: z.string(),
   /** This frame's page key (origin + path pattern). */
   frameKey: z.string(),
+  /** This document's id: a new document (another chart loaded) has another. */
+  docId: Id,
+  /** Whether this is the tab's top frame, as the frame itself sees it. */
+  top: z.boolean(),
+  /** Tokens this frame received from its parent frame (see `prepare`). */
+  parentTokens: z.array(Id).check(z.maxLength(8)),
+  /** This frame's child frames, by the token it gave each, and whether the child's box is shown. */
+  childFrames: z.array(z.strictObject({ token: Id, shown: z.boolean() })).check(z.maxLength(200)),
+  /** Labels of note fields in this frame that are not shown (an unselected tab…), when no shown one is. */
+  hiddenNoteFields: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5))),
 });
 export type DetectResult = z.infer<typeof DetectResultSchema>;
 

@@ -6,7 +6,9 @@ export type ErrorCode =
   | 'did-not-land'
   | 'nothing-to-undo'
   | 'unreachable'
-  | 'cancelled';
+  | 'cancelled'
+  /** The document, the field or the patient shown is not the one the fill was planned for. */
+  | 'changed';
 
 export interface ReplyError {
   code: ErrorCode;

@@ -1,3 +1,4 @@
+import { TOKEN_PATTERN } from '@/lib/fields/main-world/target';
 import type { FieldRule, Request } from './protocol';
 
 /**
@@ -23,6 +24,34 @@ function isRule(v: unknown): v is FieldRule {
   );
 }
 
+const isId = (v: unknown): v is string => typeof v === 'string' && TOKEN_PATTERN.test(v);
+const PATIENT_TEXT = ['name', 'dob', 'mrn', 'title'];
+
+function isPatient(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    onlyKeys(v, [...PATIENT_TEXT, 'ambiguous']) &&
+    PATIENT_TEXT.every((k) => v[k] === undefined || isString(v[k], 200)) &&
+    (v.ambiguous === undefined || typeof v.ambiguous === 'boolean')
+  );
+}
+
+const BINDING = ['docId', 'candidate', 'selector', 'patient', 'fillId'];
+
+/** A request bound to one field of one document (fill, mark). */
+function isBound(r: Obj): boolean {
+  return (
+    isId(r.docId) &&
+    isId(r.fillId) &&
+    isInt(r.candidate) &&
+    r.candidate >= 0 &&
+    Array.isArray(r.selector) &&
+    r.selector.length <= 20 &&
+    r.selector.every((s) => isString(s, 2000)) &&
+    isPatient(r.patient)
+  );
+}
+
 export function parseRequest(raw: unknown): Request | null {
   if (!isObject(raw)) return null;
   const r = raw;
@@ -33,9 +62,8 @@ export function parseRequest(raw: unknown): Request | null {
         ? (r as Request)
         : null;
     case 'fill':
-      return onlyKeys(r, ['type', 'candidate', 'text', 'mode']) &&
-        isInt(r.candidate) &&
-        r.candidate >= 0 &&
+      return onlyKeys(r, ['type', ...BINDING, 'text', 'mode']) &&
+        isBound(r) &&
         isString(r.text, 200_000, 1) &&
         (r.mode === 'append' || r.mode === 'replace')
         ? (r as Request)
@@ -43,10 +71,13 @@ export function parseRequest(raw: unknown): Request | null {
     case 'highlight':
       return onlyKeys(r, ['type', 'candidate']) && isInt(r.candidate) ? (r as Request) : null;
     case 'mark':
-      return onlyKeys(r, ['type', 'candidate']) && (r.candidate === undefined || (isInt(r.candidate) && r.candidate >= 0))
-        ? (r as Request)
-        : null;
+      return onlyKeys(r, ['type', ...BINDING]) && isBound(r) ? (r as Request) : null;
+    case 'verify':
+      return onlyKeys(r, ['type', 'docId', 'patient']) && isId(r.docId) && isPatient(r.patient) ? (r as Request) : null;
     case 'undo':
+    case 'remark':
+      return onlyKeys(r, ['type', 'docId', 'fillId']) && isId(r.docId) && isId(r.fillId) ? (r as Request) : null;
+    case 'prepare':
     case 'pick':
     case 'cancel-pick':
       return onlyKeys(r, ['type']) ? (r as Request) : null;

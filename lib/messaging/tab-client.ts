@@ -19,22 +19,41 @@ import {
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
-export interface FrameDetect extends DetectResult {
+import type { FrameDetect } from './frame-tree';
+
+export type { FrameDetect };
+
+/** A frame the content script reached, and (Chrome) the id of the document it runs in. */
+export interface InjectedFrame {
   frameId: number;
+  documentId?: string;
 }
 
 /**
  * Injects the content script into every frame of the tab (it does nothing until asked, and installs itself once)
- * and returns the ids of the frames it reached.
+ * and returns the frames it reached.
  */
-export async function injectIntoTab(tabId: number): Promise<number[]> {
+export async function injectIntoTab(tabId: number): Promise<InjectedFrame[]> {
   const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
-  return results.map((result) => result.frameId);
+  return results.map((result) => {
+    const documentId = (result as { documentId?: unknown }).documentId;
+    return { frameId: result.frameId, ...(typeof documentId === 'string' ? { documentId } : {}) };
+  });
 }
 
-async function send<T>(tabId: number, frameId: number, request: Request, schema: Parameters<typeof parseReply<T>>[1]): Promise<Reply<T>> {
+/**
+ * One request to one frame. With a `documentId` (Chrome) the browser delivers it only to that document: a frame
+ * that navigated since cannot receive it.
+ */
+export async function send<T>(
+  tabId: number,
+  frameId: number,
+  request: Request,
+  schema: Parameters<typeof parseReply<T>>[1],
+  documentId?: string,
+): Promise<Reply<T>> {
   try {
-    const raw: unknown = await browser.tabs.sendMessage(tabId, request, { frameId });
+    const raw: unknown = await browser.tabs.sendMessage(tabId, request, documentId ? ({ frameId, documentId } as { frameId: number }) : { frameId });
     return parseReply(raw, schema);
   } catch {
     return errorReply('unreachable', 'The EHR page did not answer. Reload the page and try again.');
@@ -43,26 +62,17 @@ async function send<T>(tabId: number, frameId: number, request: Request, schema:
 
 /**
  * Asks every frame of the tab for note-field candidates and the patient shown, handing each the site's remembered
- * fields. Frames that fail are skipped.
+ * fields. First every frame gives its child frames their tokens (see lib/fields/frames.ts), so the detect replies
+ * can be linked into frame chains. Frames that fail are skipped.
  */
 export async function detectInTab(tabId: number, rules: FieldRule[] = []): Promise<FrameDetect[]> {
-  const frameIds = await injectIntoTab(tabId);
+  const reached = await injectIntoTab(tabId);
+  await Promise.all(reached.map(({ frameId, documentId }) => send(tabId, frameId, { type: 'prepare' }, DoneSchema, documentId)));
   const replies = await Promise.all(
-    frameIds.map(async (frameId) => ({ frameId, reply: await send(tabId, frameId, { type: 'detect', rules }, DetectResultSchema) })),
+    reached.map(async (f) => ({ ...f, reply: await send(tabId, f.frameId, { type: 'detect', rules }, DetectResultSchema, f.documentId) })),
   );
-  return replies.flatMap(({ frameId, reply }) => (reply.ok ? [{ frameId, ...reply.data }] : []));
+  return replies.flatMap(({ reply, ...f }) => (reply.ok ? [{ ...f, ...reply.data }] : []));
 }
-
-export function fillInFrame(tabId: number, frameId: number, candidate: number, text: string, mode: 'append' | 'replace') {
-  bridgeUndo.delete(`${tabId}:${frameId}`); // this frame's last fill is now the content script's to undo
-  return send(tabId, frameId, { type: 'fill', candidate, text, mode }, FillResultSchema);
-}
-
-/**
- * Editor HTML from before the last bridge fill in a frame (`tabId:frameId`), for one-click undo. Panel memory
- * only: it never goes to storage, a log or a message, and is gone when the panel closes.
- */
-const bridgeUndo = new Map<string, string>();
 
 /** The bridge's return value comes from the page's main world: untrusted, checked like any message. */
 const BridgeResultSchema = z.union([
@@ -70,7 +80,7 @@ const BridgeResultSchema = z.union([
   z.strictObject({ ok: z.literal(false), code: z.enum(['bad-args', 'not-found', 'no-editor', 'read-only', 'did-not-land']) }),
 ]);
 
-async function runBridge(tabId: number, frameId: number, token: string, text: string, mode: BridgeMode): Promise<BridgeResult | undefined> {
+export async function runBridge(tabId: number, frameId: number, token: string, text: string, mode: BridgeMode): Promise<BridgeResult | undefined> {
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
@@ -85,27 +95,13 @@ async function runBridge(tabId: number, frameId: number, token: string, text: st
   }
 }
 
-const BRIDGE_ERRORS: Record<Exclude<BridgeResult, { ok: true }>['code'], Reply<never>> = {
+export const BRIDGE_ERRORS: Record<Exclude<BridgeResult, { ok: true }>['code'], Reply<never>> = {
   'bad-args': errorReply('bad-request', 'The request was not understood.'),
   'not-found': errorReply('not-found', 'The note field is no longer on the page. Try again.'),
   'no-editor': errorReply('not-editable', 'The editor on this page could not be reached. Copy the note and paste it instead.'),
   'read-only': errorReply('not-editable', 'This field cannot be edited.'),
   'did-not-land': errorReply('did-not-land', 'The note did not appear in the field.'),
 };
-
-/**
- * Fill an editor reachable only through page globals (TinyMCE, CKEditor 4/5): the content script marks the field
- * with a one-time token, then `mainWorldFill` runs in that frame's main world and fills through the editor's API.
- */
-export async function fillViaBridgeInFrame(tabId: number, frameId: number, candidate: number, text: string, mode: 'append' | 'replace') {
-  const mark = await send(tabId, frameId, { type: 'mark', candidate }, MarkResultSchema);
-  if (!mark.ok) return mark;
-  const result = await runBridge(tabId, frameId, mark.data.token, text, mode);
-  if (!result) return errorReply('unreachable', 'The EHR page did not answer. Reload the page and try again.');
-  if (!result.ok) return BRIDGE_ERRORS[result.code];
-  bridgeUndo.set(`${tabId}:${frameId}`, result.snapshot);
-  return okReply({ landed: true as const });
-}
 
 /** Outline one candidate in its frame and clear the outline everywhere else (-1 clears all). */
 export async function highlightInTab(tabId: number, frameIds: number[], frameId: number, candidate: number): Promise<void> {
@@ -116,7 +112,7 @@ export async function highlightInTab(tabId: number, frameIds: number[], frameId:
 
 /** Every frame waits for the clinician's click on a field; the first answer wins and the others stop waiting. */
 export async function pickInTab(tabId: number): Promise<(PickResult & { frameId: number }) | null> {
-  const frameIds = await injectIntoTab(tabId);
+  const frameIds = (await injectIntoTab(tabId)).map((f) => f.frameId);
   const attempts = frameIds.map(async (frameId) => {
     const reply = await send(tabId, frameId, { type: 'pick' }, PickResultSchema);
     if (!reply.ok) throw new Error(reply.error.code);
@@ -131,21 +127,26 @@ export async function pickInTab(tabId: number): Promise<(PickResult & { frameId:
   }
 }
 
-export async function undoInFrame(tabId: number, frameId: number): Promise<Reply<{ landed: true }>> {
-  const key = `${tabId}:${frameId}`;
-  const snapshot = bridgeUndo.get(key);
-  if (snapshot === undefined) return send(tabId, frameId, { type: 'undo' }, FillResultSchema);
-  bridgeUndo.delete(key);
-  const mark = await send(tabId, frameId, { type: 'mark' }, MarkResultSchema);
-  const result = mark.ok ? await runBridge(tabId, frameId, mark.data.token, snapshot, 'restore') : undefined;
-  return result?.ok ? okReply({ landed: true as const }) : errorReply('nothing-to-undo', 'The note field could not be put back. Use the editor’s own Undo (Ctrl+Z).');
+/** A tab popped-out panel is bound to (`?tab=<id>`), or undefined for the side panel, which follows the active tab. */
+export function boundTab(search: string): number | undefined {
+  const fromQuery = Number(new URLSearchParams(search).get('tab'));
+  return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : undefined;
 }
 
-/** The tab the panel works on: `?tab=<id>` when popped out, else the active tab of the panel's own window. */
+/**
+ * The tab a fill goes to, asked at the moment of the fill: the bound tab when popped out, else the active tab of
+ * the panel's own window (the chart the clinician is looking at now, not the one open when the panel opened).
+ */
 export async function resolveTargetTab(search: string): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const bound = boundTab(search);
+  if (bound !== undefined) return bound;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** For a popped-out panel: the tab the clinician is looking at in their last focused browser window. */
+export async function activeBrowserTab(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
   return tab?.id;
 }
 
@@ -155,20 +156,45 @@ export async function popOutPanel(tabId: number): Promise<void> {
   await browser.windows.create({ url, type: 'popup', width: 480, height: 900 });
 }
 
-/** The address of the tab's page (known for sites the extension may access), or '' when it cannot be read. */
-export async function tabUrl(tabId: number): Promise<string> {
+/** The tab's address and title (known for sites the extension may access), '' when they cannot be read. */
+export async function tabInfo(tabId: number): Promise<{ url: string; title: string }> {
   try {
-    return (await browser.tabs.get(tabId)).url ?? '';
+    const tab = await browser.tabs.get(tabId);
+    return { url: tab.url ?? '', title: tab.title ?? '' };
   } catch {
-    return '';
+    return { url: '', title: '' };
   }
 }
 
-/** Calls back when the tab finishes loading a page (the clinician opened another chart); returns an unsubscribe. */
-export function watchTab(tabId: number, onLoaded: () => void): () => void {
-  const listener = (id: number, change: { status?: string }) => {
-    if (id === tabId && change.status === 'complete') onLoaded();
+/** The address of the tab's page (known for sites the extension may access), or '' when it cannot be read. */
+export async function tabUrl(tabId: number): Promise<string> {
+  return (await tabInfo(tabId)).url;
+}
+
+export interface TabEvents {
+  /** Another tab became active in this panel's window. */
+  activated?(tabId: number): void;
+  /** A tab started loading another page (its fills can no longer be undone from here). */
+  navigating?(tabId: number): void;
+  /** A tab finished loading, or its title changed. */
+  changed?(tabId: number): void;
+}
+
+/** Listens to the tab events the panel follows; returns an unsubscribe. */
+export function watchTabs(events: TabEvents): () => void {
+  let windowId: number | undefined;
+  void browser.windows.getCurrent().then((w) => (windowId = w.id), () => undefined);
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (windowId === undefined || info.windowId === windowId) events.activated?.(info.tabId);
   };
-  browser.tabs.onUpdated.addListener(listener);
-  return () => browser.tabs.onUpdated.removeListener(listener);
+  const onUpdated = (id: number, change: { status?: string; url?: string; title?: string }) => {
+    if (change.status === 'loading' || change.url !== undefined) events.navigating?.(id);
+    if (change.status === 'complete' || change.title !== undefined) events.changed?.(id);
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
 }

@@ -20,8 +20,72 @@ describe('content script handler', () => {
     const handle = createContentHandler(document);
     const reply = (await handle({ type: 'detect', rules: [{ frameKey: '', selector: ['#n'] }] })) as Reply<DetectResult>;
     expect(reply.ok && reply.data.candidates).toEqual([]);
-    expect(await handle({ type: 'fill', candidate: 0, text: 'note', mode: 'append' })).toMatchObject({ ok: false });
+    expect(await handle({ type: 'fill', docId: reply.ok ? reply.data.docId : '', candidate: 0, selector: ['#n'], patient: {}, fillId: 'fedcba9876543210fedcba9876543210', text: 'note', mode: 'append' })).toMatchObject({ ok: false });
     expect(await handle({ type: 'pick' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect((document.getElementById('n') as HTMLTextAreaElement).value).toBe('');
+  });
+});
+
+describe('writes bound to one document, field and patient', () => {
+  const FILL = 'fedcba9876543210fedcba9876543210';
+  const page = (patient: string) =>
+    `<header class="patient-banner"><span>Patient: ${patient}</span></header><label for="n">Progress note</label><textarea id="n" rows="20"></textarea>`;
+
+  async function detected(patient = 'Dana Reyes') {
+    document.body.innerHTML = page(patient);
+    const handle = createContentHandler(document);
+    const reply = (await handle({ type: 'detect' })) as Reply<DetectResult>;
+    if (!reply.ok) throw new Error('detect failed');
+    const c = reply.data.candidates[0]!;
+    const bound = { docId: reply.data.docId, candidate: c.index, selector: c.selector, patient: reply.data.patient, fillId: FILL };
+    return { handle, bound, data: reply.data, field: document.getElementById('n') as HTMLTextAreaElement };
+  }
+
+  it('fills the field it detected, for the patient it read', async () => {
+    const { handle, bound, data, field } = await detected();
+    expect(data.patient.name).toBe('Dana Reyes');
+    expect(data.docId).toMatch(/^[a-z0-9]{16,64}$/);
+    expect(await handle({ type: 'fill', ...bound, text: 'Note for Dana', mode: 'append' })).toEqual({ ok: true, data: { landed: true } });
+    expect(field.value).toBe('Note for Dana');
+  });
+
+  it('writes nothing into another document, another field, or when the page now shows another patient', async () => {
+    const { handle, bound, field } = await detected();
+    const other = createContentHandler(document); // another document's content script has another id
+    const otherDoc = ((await other({ type: 'detect' })) as Reply<DetectResult> & { ok: true }).data.docId;
+    expect(otherDoc).not.toBe(bound.docId);
+    expect(await handle({ type: 'fill', ...bound, docId: otherDoc, text: 'x', mode: 'append' })).toMatchObject({ ok: false, error: { code: 'changed' } });
+    expect(await handle({ type: 'fill', ...bound, selector: ['#other'], text: 'x', mode: 'append' })).toMatchObject({ ok: false, error: { code: 'changed' } });
+    // A single-page app swaps the chart while a question is open.
+    document.querySelector('header span')!.textContent = 'Patient: Marcus Lee';
+    expect(await handle({ type: 'fill', ...bound, text: 'x', mode: 'append' })).toMatchObject({ ok: false, error: { code: 'changed' } });
+    expect(await handle({ type: 'verify', docId: bound.docId, patient: bound.patient })).toMatchObject({ ok: false, error: { code: 'changed' } });
+    expect(field.value).toBe('');
+  });
+
+  it('undoes only the fill named, only while the field still holds what the fill left and the same patient is shown', async () => {
+    const { handle, bound, field } = await detected();
+    await handle({ type: 'fill', ...bound, text: 'Note for Dana', mode: 'append' });
+    expect(await handle({ type: 'undo', docId: bound.docId, fillId: '0123456789abcdef0123456789abcdef' })).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
+    field.value = 'Note for Dana, then edited by hand';
+    expect(await handle({ type: 'undo', docId: bound.docId, fillId: FILL })).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } });
+    expect(field.value).toBe('Note for Dana, then edited by hand');
+    field.value = 'Note for Dana';
+    document.querySelector('header span')!.textContent = 'Patient: Marcus Lee';
+    expect(await handle({ type: 'undo', docId: bound.docId, fillId: FILL })).toMatchObject({ ok: false });
+    expect(field.value).toBe('Note for Dana');
+    document.querySelector('header span')!.textContent = 'Patient: Dana Reyes';
+    expect(await handle({ type: 'undo', docId: bound.docId, fillId: FILL })).toEqual({ ok: true, data: { landed: true } });
+    expect(field.value).toBe('');
+  });
+
+  it('ignores clicks the page dispatches while the clinician picks a field', async () => {
+    const { handle, field } = await detected();
+    const picked = handle({ type: 'pick' });
+    field.click(); // untrusted: a page script's click
+    const first = await Promise.race([picked, new Promise((r) => setTimeout(() => r('still picking'), 50))]);
+    expect(first).toBe('still picking');
+    await handle({ type: 'cancel-pick' });
+    expect(await picked).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 });

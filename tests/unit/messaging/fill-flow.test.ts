@@ -1,90 +1,210 @@
 import { describe, expect, it, vi } from 'vitest';
-import { planFields, mappingQuestion, EXISTING_TEXT_QUESTION, otherOriginQuestion, runFill, wrongPatientQuestion, type FillDeps } from '@/lib/messaging/fill-flow';
+import {
+  planFields,
+  mappingQuestion,
+  EXISTING_TEXT_QUESTION,
+  otherOriginQuestion,
+  runFill,
+  wrongPatientQuestion,
+  noPatientQuestion,
+  lesserFieldQuestion,
+  type FillDeps,
+  type FillPlan,
+} from '@/lib/messaging/fill-flow';
 import type { FrameDetect } from '@/lib/messaging/tab-client';
-import { errorReply, okReply } from '@/lib/messaging/protocol';
+import { errorReply, okReply, type Reply } from '@/lib/messaging/protocol';
 
+const DOC = (n: number) => `doc${String(n).padStart(14, '0')}`;
+const TOKEN = (n: number) => `tok${String(n).padStart(14, '0')}`;
+
+interface Cand {
+  score: number;
+  hasText?: boolean;
+  section?: string;
+  label?: string;
+  noteLabelled?: boolean;
+  chosen?: boolean;
+}
+
+/** A frame's detect reply. Child frames link to their parent by token: frame N (N > 0) is given token N by `parent`. */
 function frame(
   frameId: number,
-  candidates: { score: number; hasText?: boolean; section?: string; label?: string }[],
-  extra: { origin?: string; patient?: string } = {},
+  candidates: Cand[],
+  extra: { origin?: string; patient?: string; title?: string; parent?: number; shown?: boolean; children?: { id: number; shown?: boolean }[]; hidden?: string[] } = {},
 ): FrameDetect {
+  const origin = extra.origin ?? 'http://127.0.0.1:4780';
   return {
     frameId,
-    origin: extra.origin ?? 'http://127.0.0.1:4780',
-    frameKey: `${extra.origin ?? 'http://127.0.0.1:4780'}/clients/*/notes/new`,
-    patient: extra.patient ? { name: extra.patient } : {},
-    candidates: candidates.map((c, index) => ({ index, kind: 'textarea', label: c.label ?? 'Progress note', score: c.score, hasText: c.hasText ?? false, selector: ['#note'], ...(c.section ? { section: c.section } : {}) })),
+    origin,
+    frameKey: `${origin}/clients/*/notes/new`,
+    patient: { ...(extra.patient ? { name: extra.patient } : {}), ...(extra.title ? { title: extra.title } : {}) },
+    docId: DOC(frameId),
+    top: frameId === 0,
+    parentTokens: frameId === 0 ? [] : [TOKEN(frameId)],
+    childFrames: (extra.children ?? []).map((c) => ({ token: TOKEN(c.id), shown: c.shown ?? true })),
+    ...(extra.hidden ? { hiddenNoteFields: extra.hidden } : {}),
+    candidates: candidates.map((c, index) => ({
+      index,
+      kind: 'textarea',
+      label: c.label ?? 'Progress note',
+      score: c.score,
+      hasText: c.hasText ?? false,
+      selector: ['#note'],
+      noteLabelled: c.noteLabelled ?? true,
+      ...(c.chosen ? { chosen: true } : {}),
+      ...(c.section ? { section: c.section } : {}),
+    })),
   };
 }
 
-function deps(frames: FrameDetect[], answer = 'append', fillReply = okReply({ landed: true as const })) {
-  const d: FillDeps = {
+const DANA = { name: 'Dana Reyes', others: ['Marcus Lee'] };
+
+function deps(frames: FrameDetect[], answer: string | string[] = 'append', reply: Reply<unknown> = okReply({ landed: true as const })) {
+  const answers = Array.isArray(answer) ? [...answer] : undefined;
+  const d = {
     detect: vi.fn(async () => frames),
-    fill: vi.fn(async () => fillReply),
-    ask: vi.fn(async () => answer),
-  };
+    execute: vi.fn(async (_plan: FillPlan) => reply),
+    ask: vi.fn(async () => (answers ? answers.shift() ?? 'cancel' : (answer as string))),
+  } satisfies FillDeps;
   return d;
 }
+const planOf = (d: ReturnType<typeof deps>): FillPlan => d.execute.mock.calls[0]![0];
+const writes = (d: ReturnType<typeof deps>) => planOf(d).writes.map((w) => [w.frameId, w.candidate, w.text, w.mode]);
 
 describe('runFill', () => {
-  it('fills the best-scored candidate across frames without asking when it is empty', async () => {
-    const d = deps([frame(0, [{ score: 2 }]), frame(3, [{ score: 1 }, { score: 9 }])]);
-    expect(await runFill('note', d)).toEqual({ filled: true, site: 'http://127.0.0.1:4780', frameId: 3, frameIds: [3] });
-    expect(d.fill).toHaveBeenCalledWith(3, 1, 'note', 'append');
+  it('fills the best-scored shown candidate across frames without asking when the chart is the member’s', async () => {
+    const d = deps([frame(0, [{ score: 2 }], { patient: 'Dana Reyes', children: [{ id: 3 }] }), frame(3, [{ score: 1 }, { score: 9 }], { parent: 0 })]);
+    expect(await runFill('note', d, DANA)).toMatchObject({ filled: true, site: 'http://127.0.0.1:4780', fieldLabel: 'Progress note' });
+    expect(writes(d)).toEqual([[3, 1, 'note', 'append']]);
     expect(d.ask).not.toHaveBeenCalled();
   });
 
+  it('binds the plan to each written document and the patient its frame showed, and re-checks the frames above', async () => {
+    const d = deps([frame(0, [], { patient: 'Dana Reyes', children: [{ id: 3 }] }), frame(3, [{ score: 9 }])]);
+    await runFill('note', d, DANA);
+    const plan = planOf(d);
+    expect(plan.fillId).toMatch(/^[a-z0-9]{16,64}$/);
+    expect(plan.writes[0]).toMatchObject({ frameId: 3, docId: DOC(3), selector: ['#note'], patient: {} });
+    expect(plan.checks).toEqual([{ frameId: 0, docId: DOC(0), patient: { name: 'Dana Reyes' } }]);
+  });
+
+  it('never fills a frame that is not shown (0×0, transparent, covered) or whose link to the top frame is broken', async () => {
+    const hiddenChild = deps([frame(0, [{ score: 2 }], { patient: 'Dana Reyes', children: [{ id: 3, shown: false }] }), frame(3, [{ score: 50 }])]);
+    await runFill('note', hiddenChild, DANA);
+    expect(writes(hiddenChild)).toEqual([[0, 0, 'note', 'append']]);
+    // A frame that claims a token no frame gave (forged), or one claimed twice, is not linked: not shown.
+    const forged = frame(4, [{ score: 50 }]);
+    const twice = [frame(5, [{ score: 60 }]), { ...frame(6, [{ score: 60 }]), parentTokens: [TOKEN(5)] }];
+    const d = deps([frame(0, [{ score: 2 }], { patient: 'Dana Reyes', children: [{ id: 5 }] }), forged, ...twice]);
+    await runFill('note', d, DANA);
+    expect(writes(d)).toEqual([[0, 0, 'note', 'append']]);
+    // A grandchild is shown only when every frame above it is.
+    const deep = deps([
+      frame(0, [{ score: 2 }], { patient: 'Dana Reyes', children: [{ id: 1, shown: false }] }),
+      frame(1, [], { children: [{ id: 2 }] }),
+      frame(2, [{ score: 50 }]),
+    ]);
+    await runFill('note', deep, DANA);
+    expect(writes(deep)).toEqual([[0, 0, 'note', 'append']]);
+  });
+
   it('asks before touching a field with text, and appends by default', async () => {
-    const d = deps([frame(0, [{ score: 5, hasText: true }])], 'append');
-    await runFill('note', d);
+    const d = deps([frame(0, [{ score: 5, hasText: true }], { patient: 'Dana Reyes' })], 'append');
+    await runFill('note', d, DANA);
     expect(d.ask).toHaveBeenCalledWith(EXISTING_TEXT_QUESTION);
     expect(EXISTING_TEXT_QUESTION.defaultChoice).toBe('append');
-    expect(d.fill).toHaveBeenCalledWith(0, 0, 'note', 'append');
+    expect(writes(d)).toEqual([[0, 0, 'note', 'append']]);
   });
 
   it('replaces only when the clinician chose it, and cancelling changes nothing', async () => {
-    const replace = deps([frame(0, [{ score: 5, hasText: true }])], 'replace');
-    await runFill('note', replace);
-    expect(replace.fill).toHaveBeenCalledWith(0, 0, 'note', 'replace');
-    const cancel = deps([frame(0, [{ score: 5, hasText: true }])], 'cancel');
-    expect(await runFill('note', cancel)).toEqual({ filled: false, reason: 'cancelled' });
-    expect(cancel.fill).not.toHaveBeenCalled();
+    const replace = deps([frame(0, [{ score: 5, hasText: true }], { patient: 'Dana Reyes' })], 'replace');
+    await runFill('note', replace, DANA);
+    expect(writes(replace)).toEqual([[0, 0, 'note', 'replace']]);
+    const cancel = deps([frame(0, [{ score: 5, hasText: true }], { patient: 'Dana Reyes' })], 'cancel');
+    expect(await runFill('note', cancel, DANA)).toEqual({ filled: false, reason: 'cancelled' });
+    expect(cancel.execute).not.toHaveBeenCalled();
   });
 
-  it('reports a page with no note field and a fill that did not land in words', async () => {
-    expect(await runFill('note', deps([frame(0, [])]))).toEqual({ filled: false, reason: 'no note field found on this page' });
-    const failed = deps([frame(0, [{ score: 1 }])], 'append', errorReply('did-not-land', 'The note did not appear in the field.') as never);
-    expect(await runFill('note', failed)).toEqual({ filled: false, reason: 'The note did not appear in the field' });
+  it('reports a page with no note field, a fill that did not land, and a page that changed, in words', async () => {
+    expect(await runFill('note', deps([frame(0, [], { patient: 'Dana Reyes' })]), DANA)).toEqual({ filled: false, reason: 'no note field found on this page' });
+    const failed = deps([frame(0, [{ score: 1 }], { patient: 'Dana Reyes' })], 'append', errorReply('did-not-land', 'The note did not appear in the field.'));
+    expect(await runFill('note', failed, DANA)).toEqual({ filled: false, reason: 'The note did not appear in the field' });
+    const changed = deps([frame(0, [{ score: 1 }], { patient: 'Dana Reyes' })], 'append', errorReply('changed', 'x'));
+    expect(await runFill('note', changed, DANA)).toEqual({ filled: false, reason: expect.stringContaining('the page changed') });
   });
 
   it('blocks a fill into another patient’s chart until the clinician confirms, naming both', async () => {
     const frames = [frame(0, [{ score: 5 }], { patient: 'Lee, Marcus' })];
     const cancel = deps(frames, 'cancel');
-    expect(await runFill('note', cancel, 'Dana Reyes')).toEqual({ filled: false, reason: 'the page shows Lee, Marcus, not Dana Reyes' });
+    expect(await runFill('note', cancel, DANA)).toEqual({ filled: false, reason: 'the page shows Lee, Marcus, not Dana Reyes' });
     expect(cancel.ask).toHaveBeenCalledWith(wrongPatientQuestion('Dana Reyes', 'Lee, Marcus'));
     expect(wrongPatientQuestion('Dana Reyes', 'Lee, Marcus').message).toContain('Lee, Marcus');
-    expect(cancel.fill).not.toHaveBeenCalled();
+    expect(cancel.execute).not.toHaveBeenCalled();
     const anyway = deps(frames, 'fill');
-    expect(await runFill('note', anyway, 'Dana Reyes')).toMatchObject({ filled: true });
+    expect(await runFill('note', anyway, DANA)).toMatchObject({ filled: true });
   });
 
-  it('fills the matching chart without asking, and notes when no patient is shown', async () => {
+  it('reads the patient in the frame that holds the field and in the frames above it', async () => {
+    // The top banner says Dana, the frame with the note form says Marcus: the clinician is asked, naming both.
+    const d = deps([frame(0, [], { patient: 'Dana Reyes', children: [{ id: 2 }] }), frame(2, [{ score: 9 }], { patient: 'Marcus Lee' })], 'cancel');
+    expect(await runFill('note', d, DANA)).toMatchObject({ filled: false });
+    expect(d.ask).toHaveBeenCalledWith(noPatientQuestion('Dana Reyes', ['Marcus Lee', 'Dana Reyes']));
+    // A name in a sibling frame (another panel of the page) does not count for the frame being filled.
+    const sibling = deps([
+      frame(0, [], { children: [{ id: 1 }, { id: 2 }] }),
+      frame(1, [], { patient: 'Marcus Lee' }),
+      frame(2, [{ score: 9 }], { patient: 'Dana Reyes' }),
+    ]);
+    expect(await runFill('note', sibling, DANA)).toMatchObject({ filled: true });
+    expect(sibling.ask).not.toHaveBeenCalled();
+  });
+
+  it('fills the matching chart without asking, and asks when no patient can be read', async () => {
     const match = deps([frame(0, [{ score: 5 }], { patient: 'REYES, DANA M' })]);
-    expect(await runFill('note', match, 'Dana Reyes')).toEqual({ filled: true, site: 'http://127.0.0.1:4780', frameId: 0, frameIds: [0] });
+    expect(await runFill('note', match, DANA)).toMatchObject({ filled: true });
     expect(match.ask).not.toHaveBeenCalled();
-    const unknown = deps([frame(0, [{ score: 5 }])]);
-    expect(await runFill('note', unknown, 'Dana Reyes')).toMatchObject({ filled: true, notice: expect.stringContaining('Patient not found') });
-    expect(unknown.ask).not.toHaveBeenCalled();
+    const unknown = deps([frame(0, [{ score: 5 }])], 'cancel');
+    expect(await runFill('note', unknown, DANA)).toMatchObject({ filled: false, reason: expect.stringContaining('no patient could be read') });
+    expect(unknown.ask).toHaveBeenCalledWith(noPatientQuestion('Dana Reyes'));
+    expect(noPatientQuestion('Dana Reyes').message).toContain('Dana Reyes');
+    expect(unknown.execute).not.toHaveBeenCalled();
+    const anyway = deps([frame(0, [{ score: 5 }])], 'fill');
+    expect(await runFill('note', anyway, DANA)).toMatchObject({ filled: true });
   });
 
-  it('asks before filling a frame of another origin', async () => {
-    const frames = [frame(0, [{ score: 1 }]), frame(7, [{ score: 9 }], { origin: 'http://localhost:4781' })];
+  it('takes the tab title as the patient when the page names nobody, and never names the member from another member’s title', async () => {
+    const titled = deps([frame(0, [{ score: 5 }], { title: 'Dana Reyes – Progress note' })]);
+    expect(await runFill('note', titled, DANA)).toMatchObject({ filled: true });
+    expect(titled.ask).not.toHaveBeenCalled();
+    const other = deps([frame(0, [{ score: 5 }], { title: 'Marcus Lee – Progress note' })], 'cancel');
+    expect(await runFill('note', other, DANA)).toMatchObject({ filled: false });
+    expect(other.ask).toHaveBeenCalledWith(expect.objectContaining({ title: 'This chart may be for another patient' }));
+  });
+
+  it('never falls back to a lesser field when the note field is not shown, and asks before filling a lesser one', async () => {
+    const comments = { score: 40, label: 'Front desk comments', noteLabelled: false };
+    const hidden = deps([frame(0, [comments], { patient: 'Dana Reyes', hidden: ['Progress note'] })]);
+    expect(await runFill('note', hidden, DANA)).toEqual({ filled: false, reason: expect.stringContaining('“Progress note” field is not shown') });
+    expect(hidden.ask).not.toHaveBeenCalled();
+    const lesser = deps([frame(0, [comments], { patient: 'Dana Reyes' })], 'cancel');
+    expect(await runFill('note', lesser, DANA)).toMatchObject({ filled: false, reason: expect.stringContaining('Front desk comments') });
+    expect(lesser.ask).toHaveBeenCalledWith(lesserFieldQuestion('Front desk comments'));
+    expect(lesser.execute).not.toHaveBeenCalled();
+    // A field the clinician chose for this site is theirs to choose.
+    const chosen = deps([frame(0, [{ ...comments, chosen: true }], { patient: 'Dana Reyes' })]);
+    expect(await runFill('note', chosen, DANA)).toMatchObject({ filled: true });
+    expect(chosen.ask).not.toHaveBeenCalled();
+  });
+
+  it('asks before filling a frame of another origin, also when the top frame could not be read', async () => {
+    const frames = [frame(0, [{ score: 1 }], { patient: 'Dana Reyes', children: [{ id: 7 }] }), frame(7, [{ score: 9 }], { origin: 'http://localhost:4781' })];
     const cancel = deps(frames, 'cancel');
-    expect(await runFill('note', cancel)).toMatchObject({ filled: false });
+    expect(await runFill('note', cancel, DANA)).toMatchObject({ filled: false });
     expect(cancel.ask).toHaveBeenCalledWith(otherOriginQuestion('http://localhost:4781'));
-    expect(cancel.fill).not.toHaveBeenCalled();
+    expect(cancel.execute).not.toHaveBeenCalled();
     const ok = deps(frames, 'fill');
-    expect(await runFill('note', ok)).toMatchObject({ filled: true, frameId: 7 });
+    expect(await runFill('note', ok, DANA)).toMatchObject({ filled: true });
+    expect(writes(ok)[0]![0]).toBe(7);
   });
 
   const soap = [
@@ -95,12 +215,16 @@ describe('runFill', () => {
     { key: 'signature', heading: '', text: 'Signed: J. Morgan, LCSW', required: true },
   ];
   const soapForm = () =>
-    frame(0, [
-      { score: 30, section: 'subjective', label: 'Subjective' },
-      { score: 30, section: 'objective', label: 'Objective' },
-      { score: 30, section: 'assessment', label: 'Assessment' },
-      { score: 30, section: 'plan', label: 'Plan' },
-    ]);
+    frame(
+      0,
+      [
+        { score: 30, section: 'subjective', label: 'Subjective' },
+        { score: 30, section: 'objective', label: 'Objective' },
+        { score: 30, section: 'assessment', label: 'Assessment' },
+        { score: 30, section: 'plan', label: 'Plan' },
+      ],
+      { patient: 'Dana Reyes' },
+    );
 
   it('maps each section of the note to its own field, the signature after the plan', () => {
     const plan = planFields([soapForm()], soap)!;
@@ -119,9 +243,9 @@ describe('runFill', () => {
 
   it('shows the mapping first and fills every field after it is confirmed', async () => {
     const d = deps([soapForm()], 'fields');
-    expect(await runFill('whole note', d, '', soap)).toMatchObject({ filled: true, frameIds: [0] });
+    expect(await runFill('whole note', d, DANA, soap)).toMatchObject({ filled: true, fieldLabel: '4 fields (Subjective, Objective, Assessment, Plan)' });
     expect(d.ask).toHaveBeenCalledTimes(1);
-    expect((d.fill as ReturnType<typeof vi.fn>).mock.calls).toEqual([
+    expect(writes(d)).toEqual([
       [0, 0, 'S-text', 'append'],
       [0, 1, 'O-text', 'append'],
       [0, 2, 'A-text', 'append'],
@@ -129,36 +253,28 @@ describe('runFill', () => {
     ]);
   });
 
+  it('asks about every other site a multi-field fill writes to', async () => {
+    const top = frame(0, soapForm().candidates.slice(0, 3).map((c) => ({ ...c, section: c.section! })), { patient: 'Dana Reyes', children: [{ id: 4 }] });
+    const planFrame = frame(4, [{ score: 30, section: 'plan', label: 'Plan' }], { origin: 'http://localhost:4781' });
+    const d = deps([top, planFrame], ['fields', 'cancel']);
+    expect(await runFill('whole note', d, DANA, soap)).toMatchObject({ filled: false, reason: expect.stringContaining('another site') });
+    expect(d.ask).toHaveBeenLastCalledWith(otherOriginQuestion('http://localhost:4781'));
+    expect(d.execute).not.toHaveBeenCalled();
+  });
+
   it('can put the whole note in one field instead', async () => {
     const d = deps([soapForm()], 'one');
-    await runFill('whole note', d, '', soap);
-    expect(d.fill).toHaveBeenCalledTimes(1);
-    expect(d.fill).toHaveBeenCalledWith(0, 0, 'whole note', 'append');
+    await runFill('whole note', d, DANA, soap);
+    expect(writes(d)).toEqual([[0, 0, 'whole note', 'append']]);
   });
 });
 
 describe('runFill with the main-world bridge', () => {
-  const bridged = (f: FrameDetect, index: number, bridge: 'tinymce' | 'ckeditor4' | 'ckeditor5'): FrameDetect => ({
-    ...f,
-    candidates: f.candidates.map((c) => (c.index === index ? { ...c, bridge } : c)),
-  });
-
-  it('fills a candidate marked `bridge` through fillViaBridge, with the mode the clinician chose', async () => {
-    const d = deps([frame(0, [{ score: 1 }]), bridged(frame(5, [{ score: 9, hasText: true }]), 0, 'tinymce')], 'append');
-    d.fillViaBridge = vi.fn(async () => okReply({ landed: true as const }));
-    expect(await runFill('note', d)).toMatchObject({ filled: true, frameId: 5 });
-    expect(d.fillViaBridge).toHaveBeenCalledWith(5, 0, 'note', 'append');
-    expect(d.fill).not.toHaveBeenCalled();
-  });
-
-  it('reports a bridge failure in words, and uses fill for candidates without `bridge`', async () => {
-    const d = deps([bridged(frame(0, [{ score: 9 }]), 0, 'ckeditor5')]);
-    d.fillViaBridge = vi.fn(async () => errorReply('did-not-land', 'The note did not appear in the field.'));
-    expect(await runFill('note', d)).toEqual({ filled: false, reason: 'The note did not appear in the field' });
-    const plain = deps([frame(0, [{ score: 9 }])]);
-    plain.fillViaBridge = vi.fn();
-    await runFill('note', plain);
-    expect(plain.fill).toHaveBeenCalledWith(0, 0, 'note', 'append');
-    expect(plain.fillViaBridge).not.toHaveBeenCalled();
+  it('marks a candidate reachable only through page globals so the executor fills it through the bridge', async () => {
+    const f = frame(0, [{ score: 9 }], { patient: 'Dana Reyes' });
+    f.candidates[0]!.bridge = 'tinymce';
+    const d = deps([f]);
+    await runFill('note', d, DANA);
+    expect(planOf(d).writes[0]).toMatchObject({ bridge: 'tinymce' });
   });
 });

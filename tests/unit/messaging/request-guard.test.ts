@@ -10,17 +10,28 @@ function rng(seed: number) {
   };
 }
 
+const BOUND = {
+  docId: '0123456789abcdef0123456789abcdef',
+  candidate: 0,
+  selector: ['#note'],
+  patient: { name: 'Dana Reyes', dob: '03/14/1988', mrn: '100234' },
+  fillId: 'fedcba9876543210fedcba9876543210',
+};
+
 const VALID: unknown[] = [
   { type: 'detect' },
   { type: 'detect', rules: [] },
   { type: 'detect', rules: [{ frameKey: 'http://127.0.0.1:4780/clients/*/notes/new', selector: ['#note'] }] },
-  { type: 'fill', candidate: 0, text: 'Group summary\n\nPlan', mode: 'append' },
-  { type: 'fill', candidate: 3, text: 'x', mode: 'replace' },
+  { type: 'prepare' },
+  { type: 'fill', ...BOUND, text: 'Group summary\n\nPlan', mode: 'append' },
+  { type: 'fill', ...BOUND, candidate: 3, patient: {}, text: 'x', mode: 'replace' },
+  { type: 'fill', ...BOUND, patient: { title: 'Progress note', ambiguous: true }, text: 'x', mode: 'replace' },
   { type: 'highlight', candidate: -1 },
   { type: 'highlight', candidate: 2 },
-  { type: 'mark' },
-  { type: 'mark', candidate: 1 },
-  { type: 'undo' },
+  { type: 'mark', ...BOUND },
+  { type: 'remark', docId: BOUND.docId, fillId: BOUND.fillId },
+  { type: 'verify', docId: BOUND.docId, patient: { name: 'Dana Reyes' } },
+  { type: 'undo', docId: BOUND.docId, fillId: BOUND.fillId },
   { type: 'pick' },
   { type: 'cancel-pick' },
 ];
@@ -29,12 +40,13 @@ const ODD_VALUES: unknown[] = [undefined, null, 0, -1, 1.5, NaN, Infinity, 2 ** 
 
 function mutate(base: Record<string, unknown>, random: () => number): unknown {
   const copy: Record<string, unknown> = structuredClone(base);
-  const keys = [...Object.keys(copy), 'extra', 'rules', 'candidate', 'text', 'mode', 'type'];
+  const keys = [...Object.keys(copy), 'extra', 'rules', 'candidate', 'text', 'mode', 'type', 'docId', 'fillId', 'patient', 'selector'];
   const key = keys[Math.floor(random() * keys.length)]!;
   const choice = random();
   if (choice < 0.3) delete copy[key];
   else if (choice < 0.9) copy[key] = ODD_VALUES[Math.floor(random() * ODD_VALUES.length)];
-  else copy[key] = key === 'text' ? 'a'.repeat(200_001) : [{ frameKey: 1, selector: ['#x'] }];
+  else if (key === 'patient') copy[key] = random() < 0.5 ? { name: 'a'.repeat(201) } : { name: 'x', extra: 1 };
+  else copy[key] = key === 'text' ? 'a'.repeat(200_001) : key === 'docId' ? 'ABC' : [{ frameKey: 1, selector: ['#x'] }];
   return copy;
 }
 

@@ -1,0 +1,113 @@
+import { DoneSchema, FillResultSchema, MarkResultSchema, errorReply, okReply, type Reply } from './protocol';
+import type { FillPlan, PlannedWrite } from './fill-flow';
+import { BRIDGE_ERRORS, runBridge, send } from './tab-client';
+
+const CHANGED = errorReply('changed', 'The page changed after the fill was planned. Check the chart and fill again.');
+const GONE = 'The chart this note was filled into is no longer open, so nothing was undone there.';
+
+/** Where one member's fill landed: enough to undo exactly that fill in exactly those documents, and nothing else. */
+interface Landed {
+  tabId: number;
+  fillId: string;
+  frames: { frameId: number; documentId?: string; docId: string; bridge: boolean }[];
+}
+
+/**
+ * Runs fill plans in one tab and keeps what undo needs, by member: the fill's id and documents (the content script
+ * keeps the field snapshots) and, for editors filled through the main-world bridge, their HTML from before. Panel
+ * memory only: never stored, logged or sent anywhere but back to the same document; `clear` forgets it all (lock),
+ * `forgetTab` forgets a tab's fills when it navigates.
+ */
+export class FillExecutor {
+  private landed = new Map<string, Landed>();
+  private bridgeSnapshots = new Map<string, string>();
+
+  canUndo(memberId: string): boolean {
+    return this.landed.has(memberId);
+  }
+
+  /**
+   * Re-checks, after the last answer, that every frame above a written one still shows the document and patient
+   * the plan was made on; then writes each field (the content script re-checks its own document, field and
+   * patient). The first failure stops it, naming the fields already written.
+   */
+  async execute(tabId: number, memberId: string, plan: FillPlan): Promise<Reply<{ landed: true }>> {
+    for (const check of plan.checks) {
+      const reply = await send(tabId, check.frameId, { type: 'verify', docId: check.docId, patient: check.patient }, DoneSchema, check.documentId);
+      if (!reply.ok) return CHANGED;
+    }
+    const done: PlannedWrite[] = [];
+    for (const write of plan.writes) {
+      const reply = await this.write(tabId, plan.fillId, write);
+      if (!reply.ok) {
+        if (done.length) this.remember(tabId, memberId, plan.fillId, done);
+        if (!done.length || reply.error.code === 'changed') return reply;
+        const already = done.map((w) => `“${w.label}”`).join(', ');
+        return errorReply(reply.error.code, `The “${write.label}” field did not take its part (already filled: ${already}).`);
+      }
+      done.push(write);
+    }
+    this.remember(tabId, memberId, plan.fillId, done);
+    return okReply({ landed: true as const });
+  }
+
+  private async write(tabId: number, fillId: string, w: PlannedWrite): Promise<Reply<unknown>> {
+    const bound = { docId: w.docId, candidate: w.candidate, selector: w.selector, patient: w.patient, fillId };
+    if (!w.bridge) return send(tabId, w.frameId, { type: 'fill', ...bound, text: w.text, mode: w.mode }, FillResultSchema, w.documentId);
+    const mark = await send(tabId, w.frameId, { type: 'mark', ...bound }, MarkResultSchema, w.documentId);
+    if (!mark.ok) return mark;
+    const result = await runBridge(tabId, w.frameId, mark.data.token, w.text, w.mode);
+    if (!result) return errorReply('unreachable', 'The EHR page did not answer. Reload the page and try again.');
+    if (!result.ok) return BRIDGE_ERRORS[result.code];
+    this.bridgeSnapshots.set(`${fillId}:${w.frameId}`, result.snapshot);
+    return okReply({ landed: true as const });
+  }
+
+  private remember(tabId: number, memberId: string, fillId: string, writes: PlannedWrite[]): void {
+    const frames = new Map<number, Landed['frames'][number]>();
+    for (const w of writes) {
+      frames.set(w.frameId, { frameId: w.frameId, ...(w.documentId ? { documentId: w.documentId } : {}), docId: w.docId, bridge: !!w.bridge });
+    }
+    this.landed.set(memberId, { tabId, fillId, frames: [...frames.values()] });
+  }
+
+  /** Undo this member's last fill, only in the documents it went into. */
+  async undo(memberId: string): Promise<Reply<{ landed: true }>> {
+    const fill = this.landed.get(memberId);
+    if (!fill) return errorReply('nothing-to-undo', GONE);
+    this.landed.delete(memberId);
+    const replies = await Promise.all(fill.frames.map((f) => this.undoFrame(fill, f)));
+    return replies.find((r) => !r.ok) ?? okReply({ landed: true as const });
+  }
+
+  private async undoFrame(fill: Landed, f: Landed['frames'][number]): Promise<Reply<{ landed: true }>> {
+    const key = `${fill.fillId}:${f.frameId}`;
+    const snapshot = this.bridgeSnapshots.get(key);
+    this.bridgeSnapshots.delete(key);
+    if (!f.bridge || snapshot === undefined) {
+      const reply = await send(fill.tabId, f.frameId, { type: 'undo', docId: f.docId, fillId: fill.fillId }, FillResultSchema, f.documentId);
+      return reply.ok || reply.error.code !== 'unreachable' ? reply : errorReply('nothing-to-undo', GONE);
+    }
+    const mark = await send(fill.tabId, f.frameId, { type: 'remark', docId: f.docId, fillId: fill.fillId }, MarkResultSchema, f.documentId);
+    if (!mark.ok) return errorReply('nothing-to-undo', mark.error.code === 'changed' || mark.error.code === 'unreachable' ? GONE : mark.error.message);
+    const result = await runBridge(fill.tabId, f.frameId, mark.data.token, snapshot, 'restore');
+    return result?.ok ? okReply({ landed: true as const }) : errorReply('nothing-to-undo', 'The note field could not be put back. Use the editor’s own Undo (Ctrl+Z).');
+  }
+
+  /** The tab loaded another page: its fills cannot be undone from here any more. Returns the members affected. */
+  forgetTab(tabId: number): string[] {
+    const gone: string[] = [];
+    for (const [member, fill] of this.landed) {
+      if (fill.tabId !== tabId) continue;
+      this.landed.delete(member);
+      for (const f of fill.frames) this.bridgeSnapshots.delete(`${fill.fillId}:${f.frameId}`);
+      gone.push(member);
+    }
+    return gone;
+  }
+
+  clear(): void {
+    this.landed.clear();
+    this.bridgeSnapshots.clear();
+  }
+}
