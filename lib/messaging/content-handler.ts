@@ -94,7 +94,7 @@ export function createContentHandler(doc: Document) {
       ...(section ? { section } : {}),
       ...(chosen ? { chosen } : {}),
       ...(bridge ? { bridge } : {}),
-      noteLabelled: c.noteLabelled ?? false,
+      noteLabelled: c.noteLabelled ?? /\b(notes?|narrative|progress|soap|dap|birp|girp|sirp|pirp|subjective|objective|assessment|plan|data|behaviou?r|interventions?|responses?|goals?|problems?|situation)\b/i.test(c.label),
     };
   }
 

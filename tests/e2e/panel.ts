@@ -90,7 +90,7 @@ export async function addMember(panel: Page, m: MemberFill): Promise<Locator> {
   return block;
 }
 
-const isFinal = (t: string) => t === 'Filled' || /^Not filled\b/.test(t);
+const isFinal = (t: string) => /^(Filled|Not filled|Undo not done)\b/.test(t);
 
 /** Press "Fill chart for <name>" and wait until the member's status reads "Filled" or "Not filled: …" again. */
 export async function fillChart(panel: Page, name: string, onDialog?: (dialog: Locator) => Promise<void>, timeout = 15_000): Promise<string> {
