@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { SiteRule } from '@/lib/db/site-rules';
 import { bestTarget } from '@/lib/messaging/fill-flow';
+import { linkFrames } from '@/lib/messaging/frame-tree';
 import { canReach, enableSite } from '@/lib/messaging/site-access';
 import { detectInTab, highlightInTab, pickInTab, type FrameDetect } from '@/lib/messaging/tab-client';
 
@@ -36,7 +37,10 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
     if (tabId === undefined) return;
     setMessage('Looking for note fields…');
     try {
-      const found = await detectInTab(tabId, rulesNow.map(({ frameKey, selector }) => ({ frameKey, selector })));
+      const all = await detectInTab(tabId, rulesNow.map(({ frameKey, selector }) => ({ frameKey, selector })));
+      // Only fields the clinician can see are offered: frames that are hidden, covered or unlinked are left out.
+      const links = linkFrames(all);
+      const found = all.filter((f) => links.get(f.frameId)?.shown);
       setFrames(found);
       const best = bestTarget(found);
       if (!best) {
