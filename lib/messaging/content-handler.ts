@@ -79,6 +79,8 @@ export function createContentHandler(doc: Document) {
   }
   let outlined: { element: HTMLElement; outline: string; offset: string } | undefined;
   let stopPicking: (() => void) | undefined;
+  /** The patient rules of the last detect: the re-checks before a write read the patient the same way. */
+  let lastPatientRules: FieldRule[] = [];
   const frameKey = () => pageKey(doc.defaultView?.location.href ?? '') ?? '';
 
   function info(c: FieldCandidate, index: number, chosen: boolean): CandidateInfo {
@@ -126,7 +128,23 @@ export function createContentHandler(doc: Document) {
     });
   }
 
-  function detect(rules: FieldRule[] = []): DetectResult {
+  /** The patient as the page shows it; where the clinician pointed out the name for this site, that element's text. */
+  function patientShown(patientRules: FieldRule[]): PatientInfo {
+    const read = readPatientOnPage(doc);
+    for (const rule of patientRules) {
+      if (rule.frameKey !== frameKey()) continue;
+      const el = resolveSelector(doc, rule.selector);
+      const name = el && visibleField(el) ? squash(el.textContent ?? '') : '';
+      if (name && name.length <= 120) {
+        const { ambiguous: _, ...rest } = read;
+        return { ...rest, name };
+      }
+    }
+    return read;
+  }
+
+  function detect(rules: FieldRule[] = [], patientRules: FieldRule[] = []): DetectResult {
+    lastPatientRules = patientRules;
     candidates = sandboxed() ? [] : findCandidates(doc);
     const key = frameKey();
     const chosen = new Set<HTMLElement>();
@@ -146,7 +164,7 @@ export function createContentHandler(doc: Document) {
       // window.origin, not location.origin: an about:srcdoc/about:blank editor frame inherits the page's origin.
       origin: doc.defaultView?.origin ?? '',
       frameKey: key,
-      patient: readPatientOnPage(doc),
+      patient: patientShown(patientRules),
       candidates: infos,
       docId,
       top: isTop,
@@ -165,7 +183,7 @@ export function createContentHandler(doc: Document) {
     const el = candidates[r.candidate]?.element;
     if (!el?.isConnected) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
     if (JSON.stringify(selectorFor(el)) !== JSON.stringify(r.selector)) return errorReply('changed', CHANGED);
-    if (patientKey(readPatientOnPage(doc)) !== patientKey(r.patient)) return errorReply('changed', CHANGED);
+    if (patientKey(patientShown(lastPatientRules)) !== patientKey(r.patient)) return errorReply('changed', CHANGED);
     // Still a shown field (an overlay or a tab switch since the detect hides it); a remembered odd widget: still visible.
     const stillShown = candidates[r.candidate]!.score > 0 ? findCandidates(doc).some((c) => c.element === el) : visibleField(el);
     if (!stillShown) return errorReply('changed', 'The note field is no longer shown on the page. Show it and fill again.');
@@ -186,13 +204,23 @@ export function createContentHandler(doc: Document) {
     target.scrollIntoView?.({ block: 'center' });
   }
 
-  function pick(): Promise<Reply<unknown>> {
+  function pick(what: 'field' | 'patient'): Promise<Reply<unknown>> {
     stopPicking?.();
     if (sandboxed()) return Promise.resolve(errorReply('cancelled', 'A sandboxed frame cannot be filled.'));
     return new Promise((resolve) => {
       const onClick = (event: MouseEvent) => {
         // Only the clinician's own click counts: the page can dispatch clicks too (isTrusted is false for those).
         if (!event.isTrusted) return;
+        if (what === 'patient') {
+          const el = event.composedPath()[0] as HTMLElement;
+          const name = el?.nodeType === 1 ? squash(el.textContent ?? '') : '';
+          if (!name || name.length > 120 || !visibleField(el)) return;
+          event.preventDefault();
+          event.stopPropagation();
+          finish();
+          resolve(okReply({ selector: selectorFor(el), frameKey: frameKey(), name }));
+          return;
+        }
         const el = editableFromEvent(event);
         if (!el || !visibleField(el)) return;
         event.preventDefault();
@@ -235,15 +263,15 @@ export function createContentHandler(doc: Document) {
         return okReply({ done: true as const });
       case 'detect':
         await parentTokenArrived();
-        return okReply(detect(request.rules));
+        return okReply(detect(request.rules, request.patientRules));
       case 'verify':
-        if (request.docId !== docId || patientKey(readPatientOnPage(doc)) !== patientKey(request.patient)) return errorReply('changed', CHANGED);
+        if (request.docId !== docId || patientKey(patientShown(lastPatientRules)) !== patientKey(request.patient)) return errorReply('changed', CHANGED);
         return okReply({ done: true as const });
       case 'highlight':
         highlight(request.candidate);
         return okReply({ done: true as const });
       case 'pick':
-        return pick();
+        return pick(request.what ?? 'field');
       case 'cancel-pick':
         stopPicking?.();
         return okReply({ done: true as const });
@@ -275,7 +303,7 @@ export function createContentHandler(doc: Document) {
         const done = fills.get(request.fillId);
         if (!done) return errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
         // A chart swapped in place, or text written since, is not this fill's to put back.
-        if (done.some((f) => f.patient !== patientKey(readPatientOnPage(doc)))) return errorReply('nothing-to-undo', 'Another chart is shown now, so nothing was undone.');
+        if (done.some((f) => f.patient !== patientKey(patientShown(lastPatientRules)))) return errorReply('nothing-to-undo', 'Another chart is shown now, so nothing was undone.');
         if (done.some((f) => readField(f.element) !== f.after)) {
           return errorReply('nothing-to-undo', 'The field has changed since the fill, so it was left as it is. Use the editor’s own Undo (Ctrl+Z).');
         }

@@ -46,6 +46,8 @@ export type FieldRule = z.infer<typeof FieldRuleSchema>;
 export const DetectRequestSchema = z.strictObject({
   type: z.literal('detect'),
   rules: z.optional(z.array(FieldRuleSchema).check(z.maxLength(50))),
+  /** Where this site shows the patient's name, as the clinician pointed it out ("Pick patient name"). */
+  patientRules: z.optional(z.array(FieldRuleSchema).check(z.maxLength(10))),
 });
 /** Before a detect: every frame hands each of its child frames a one-time token and notes whether that frame shows. */
 export const PrepareRequestSchema = z.strictObject({ type: z.literal('prepare') });
@@ -60,7 +62,7 @@ const Binding = {
 /** Outline one candidate in the page (-1 clears the outline). */
 export const HighlightRequestSchema = z.strictObject({ type: z.literal('highlight'), candidate: z.number().check(z.int()) });
 /** Let the clinician click the note field in the page; the reply is that field (or a cancel). */
-export const PickRequestSchema = z.strictObject({ type: z.literal('pick') });
+export const PickRequestSchema = z.strictObject({ type: z.literal('pick'), what: z.optional(z.enum(['field', 'patient'])) });
 export const CancelPickRequestSchema = z.strictObject({ type: z.literal('cancel-pick') });
 export const FillRequestSchema = z.strictObject({
   type: z.literal('fill'),
@@ -115,6 +117,9 @@ export const MarkResultSchema = z.strictObject({ token: z.string().check(z.regex
 export const DoneSchema = z.strictObject({ done: z.literal(true) });
 export const PickResultSchema = z.strictObject({ candidate: CandidateInfoSchema, frameKey: z.string() });
 export type PickResult = z.infer<typeof PickResultSchema>;
+/** The element the clinician clicked as the patient's name, and the name it shows (kept in panel memory only). */
+export const PickPatientResultSchema = z.strictObject({ selector: z.array(z.string()), frameKey: z.string(), name: z.string().check(z.maxLength(200)) });
+export type PickPatientResult = z.infer<typeof PickPatientResultSchema>;
 
 export { errorReply, okReply, type ErrorCode, type Reply, type ReplyError } from './replies';
 import { errorReply, type ReplyError, type Reply } from './replies';

@@ -57,8 +57,9 @@ export function parseRequest(raw: unknown): Request | null {
   const r = raw;
   switch (r.type) {
     case 'detect':
-      return onlyKeys(r, ['type', 'rules']) &&
-        (r.rules === undefined || (Array.isArray(r.rules) && r.rules.length <= 50 && r.rules.every(isRule)))
+      return onlyKeys(r, ['type', 'rules', 'patientRules']) &&
+        (r.rules === undefined || (Array.isArray(r.rules) && r.rules.length <= 50 && r.rules.every(isRule))) &&
+        (r.patientRules === undefined || (Array.isArray(r.patientRules) && r.patientRules.length <= 10 && r.patientRules.every(isRule)))
         ? (r as Request)
         : null;
     case 'fill':
@@ -77,8 +78,9 @@ export function parseRequest(raw: unknown): Request | null {
     case 'undo':
     case 'remark':
       return onlyKeys(r, ['type', 'docId', 'fillId']) && isId(r.docId) && isId(r.fillId) ? (r as Request) : null;
-    case 'prepare':
     case 'pick':
+      return onlyKeys(r, ['type', 'what']) && (r.what === undefined || r.what === 'field' || r.what === 'patient') ? (r as Request) : null;
+    case 'prepare':
     case 'cancel-pick':
       return onlyKeys(r, ['type']) ? (r as Request) : null;
     default:

@@ -7,6 +7,8 @@ import {
   FillResultSchema,
   MarkResultSchema,
   PickResultSchema,
+  PickPatientResultSchema,
+  type PickPatientResult,
   type FieldRule,
   type PickResult,
   errorReply,
@@ -65,11 +67,12 @@ export async function send<T>(
  * fields. First every frame gives its child frames their tokens (see lib/fields/frames.ts), so the detect replies
  * can be linked into frame chains. Frames that fail are skipped.
  */
-export async function detectInTab(tabId: number, rules: FieldRule[] = []): Promise<FrameDetect[]> {
+export async function detectInTab(tabId: number, rules: FieldRule[] = [], patientRules: FieldRule[] = []): Promise<FrameDetect[]> {
   const reached = await injectIntoTab(tabId);
   await Promise.all(reached.map(({ frameId, documentId }) => send(tabId, frameId, { type: 'prepare' }, DoneSchema, documentId)));
+  const request = { type: 'detect' as const, rules, ...(patientRules.length ? { patientRules } : {}) };
   const replies = await Promise.all(
-    reached.map(async (f) => ({ ...f, reply: await send(tabId, f.frameId, { type: 'detect', rules }, DetectResultSchema, f.documentId) })),
+    reached.map(async (f) => ({ ...f, reply: await send(tabId, f.frameId, request, DetectResultSchema, f.documentId) })),
   );
   return replies.flatMap(({ reply, ...f }) => (reply.ok ? [{ ...f, ...reply.data }] : []));
 }
@@ -111,10 +114,19 @@ export async function highlightInTab(tabId: number, frameIds: number[], frameId:
 }
 
 /** Every frame waits for the clinician's click on a field; the first answer wins and the others stop waiting. */
-export async function pickInTab(tabId: number): Promise<(PickResult & { frameId: number }) | null> {
+export function pickInTab(tabId: number): Promise<(PickResult & { frameId: number }) | null> {
+  return pickIn(tabId, 'field', PickResultSchema);
+}
+
+/** Every frame waits for the clinician's click on the patient's name; the first answer wins. */
+export function pickPatientInTab(tabId: number): Promise<(PickPatientResult & { frameId: number }) | null> {
+  return pickIn(tabId, 'patient', PickPatientResultSchema);
+}
+
+async function pickIn<T extends object>(tabId: number, what: 'field' | 'patient', schema: Parameters<typeof parseReply<T>>[1]): Promise<(T & { frameId: number }) | null> {
   const frameIds = (await injectIntoTab(tabId)).map((f) => f.frameId);
   const attempts = frameIds.map(async (frameId) => {
-    const reply = await send(tabId, frameId, { type: 'pick' }, PickResultSchema);
+    const reply = await send(tabId, frameId, { type: 'pick', what }, schema);
     if (!reply.ok) throw new Error(reply.error.code);
     return { frameId, ...reply.data };
   });
