@@ -1,6 +1,7 @@
 import type { FieldCandidate, FieldKind } from './types';
-import { labelFor, type FieldRoot, type LabelCache } from './label';
+import { labelFor, rootOf, type FieldRoot, type LabelCache } from './label';
 import { names, rankCandidates, scoreField, vocabulary } from './rank';
+import { words } from './text';
 
 /**
  * Single-compound selectors, one query each: Blink answers these on fast paths, and together they cost less
@@ -10,6 +11,12 @@ import { names, rankCandidates, scoreField, vocabulary } from './rank';
  */
 const QUERIES = ['textarea', 'input:not([type="hidden"])', '[contenteditable]', '[role="textbox"]'] as const;
 const LOGIN_AUTOCOMPLETE = /\b(username|email|current-password|new-password|one-time-code)\b/;
+/** Autocomplete tokens of a field that reaches a person: an e-mail address or a phone (SMS). */
+const MESSAGING_AUTOCOMPLETE = /\b(email|tel)\b/;
+/** What a compose box's button says (words(), lower case). */
+const SEND_BUTTON_TEXT = new Set(['send', 'send message', 'reply', 'send to patient']);
+/** How far up a compose box's send button is looked for (a form closer than this ends the climb). */
+const COMPOSE_BOX_DEPTH = 4;
 /** Inputs limited to fewer characters than this are not note fields. */
 const SHORT_INPUT = 200;
 
@@ -25,6 +32,8 @@ interface Pass {
   cache: LabelCache;
   active: Element | null;
   out: FieldCandidate[];
+  /** Per tree: the nodes holding a visible send button (sendButtonHolders). */
+  sendHolders: Map<FieldRoot, Set<Node>>;
 }
 
 /** The focused element, looking through open shadow roots. */
@@ -79,6 +88,56 @@ function geometry(el: HTMLElement, kind: FieldKind, p: Pass): { area: number | n
   };
 }
 
+/** A visible element, as far as can be told without layout (checkVisibility where there is one). */
+function shows(el: Element): boolean {
+  if (el.closest('[hidden]')) return false;
+  return typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+}
+
+/** A button that sends what was typed: "Send", "Send message", "Reply", "Send to patient" (text, value or aria-label). */
+function isSendButton(b: Element): boolean {
+  const text = b.localName === 'input' ? (b as HTMLInputElement).value : b.textContent || '';
+  if (!SEND_BUTTON_TEXT.has(words(text)) && !SEND_BUTTON_TEXT.has(words(b.getAttribute('aria-label') || ''))) return false;
+  return shows(b);
+}
+
+/**
+ * Every node of a tree that holds a visible send button (the ancestors of each), found once per pass and tree.
+ * Two single-tag queries (Blink's fast paths; the document's button collection is even cached between calls)
+ * instead of a query per field's container: containers nest, and on table-layout pages one may be the whole page.
+ */
+function sendButtonHolders(root: FieldRoot, p: Pass): Set<Node> {
+  let holders = p.sendHolders.get(root);
+  if (holders) return holders;
+  const found = new Set<Node>();
+  const buttons = root.nodeType === 9 ? (root as Document).getElementsByTagName('button') : root.querySelectorAll('button');
+  for (const list of [buttons, root.querySelectorAll('input[type="submit"]')]) {
+    for (const b of list) {
+      if (!isSendButton(b)) continue;
+      // Ancestors of a holder are holders: stop at the first one already known.
+      for (let a = b.parentNode; a && !found.has(a); a = a.parentNode) found.add(a);
+    }
+  }
+  p.sendHolders.set(root, found);
+  return found;
+}
+
+/**
+ * Is the field part of a compose box: does the first form within COMPOSE_BOX_DEPTH ancestors, else the ancestor
+ * that many levels up, hold a visible send button? The climb stops below body, so that a "Reply" button elsewhere
+ * on the page does not make every field a message.
+ */
+function inComposeBox(el: Element, p: Pass): boolean {
+  let box: Element = el;
+  for (let depth = 0; depth < COMPOSE_BOX_DEPTH; depth++) {
+    const up = box.parentElement;
+    if (!up || up.localName === 'body' || up.localName === 'html') break;
+    box = up;
+    if (up.localName === 'form') break;
+  }
+  return box !== el && sendButtonHolders(rootOf(el), p).has(box);
+}
+
 function consider(el: Element, p: Pass, wholeDocument = false): void {
   const h = el as HTMLElement;
   const tag = el.localName;
@@ -109,7 +168,11 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   const hintVocabulary = vocabulary(hints);
   const said = labelVocabulary | hintVocabulary;
   if (names(said, 'search') || name === 'q') return;
-  if (kind === 'input' && (names(said, 'login') || LOGIN_AUTOCOMPLETE.test(el.getAttribute('autocomplete') || ''))) return;
+  const autocomplete = el.getAttribute('autocomplete') || '';
+  if (kind === 'input' && (names(said, 'login') || LOGIN_AUTOCOMPLETE.test(autocomplete))) return;
+  // A note must never be typed where it would be sent to someone, however well the field scores otherwise.
+  if (names(said, 'messaging') || MESSAGING_AUTOCOMPLETE.test(autocomplete)) return;
+  if (inComposeBox(el, p)) return;
 
   p.out.push({
     element: h,
@@ -134,8 +197,10 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
  * Every field on the page that could take a note, best first: textareas, plain text inputs, contenteditable
  * hosts and editable role=textbox elements, in the document and in every open shadow root (frames are not
  * walked: each frame runs its own content script). Hidden, disabled, read-only, search, login and short
- * (maxlength < 200, tiny) fields are left out. Cost per tree: four single-selector queries and one element
- * TreeWalker (to find shadow roots); layout/visibility reads only on fields that pass the attribute checks.
+ * (maxlength < 200, tiny) fields are left out, and so are messaging fields (labelled or hinted as a message,
+ * reply, chat, SMS or e-mail; autocomplete email/tel; or in a compose box with a Send/Reply button). Cost per
+ * tree: four single-selector queries, one element TreeWalker (to find shadow roots) and, once a field gets that
+ * far, two single-tag queries for send buttons; layout/visibility reads only on fields that pass the attribute checks.
  * Measured in Chromium on a 35,000-node page: ~1.9× a bare querySelectorAll('textarea, input,
  * [contenteditable]') with a handful of fields, ~2× with 20 visible text inputs, ~3.2× with 200.
  */
@@ -151,6 +216,7 @@ export function findCandidates(doc: Document): FieldCandidate[] {
     cache: new Map(),
     active: deepActive(doc),
     out: [],
+    sendHolders: new Map(),
   };
   // The multi-line fields of the document first. When one of them is labelled as a note (or a note section), the
   // page's text inputs and shadow roots cannot hold a better target: skipping them keeps detection within a few

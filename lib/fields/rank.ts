@@ -45,12 +45,14 @@ const GROUPS = [
   ['clinical', 8, 'therapy psychotherapy clinical treatment counseling counselling documentation observation observations'],
   ['detail', 4, 'description details comment comments remarks'],
   ['search', -60, 'search find filter query lookup'],
-  ['login', -50, 'login logon signin user username userid uid password passwd pwd email otp log+in sign+in pass+word e+mail'],
+  ['login', -50, 'login logon signin user username userid uid password passwd pwd otp log+in sign+in pass+word'],
   ['complaint', -35, 'cc chief+complaint reason+for'],
   ['title', -30, 'subject title heading headline caption'],
   ['name', -30, 'name'],
   ['identity', -30, 'phone fax address city zip postal ssn dob birth mrn age insurance'],
   ['admin', -20, 'date time minutes duration unit units code icd cpt dx amount qty'],
+  // A note typed here would be sent to someone (a client portal, SMS, e-mail): detection leaves these out.
+  ['messaging', -60, 'message messages messaging msg reply replies compose chat sms email e+mail send+to'],
 ] as const;
 
 export type VocabularyGroup = (typeof GROUPS)[number][0];

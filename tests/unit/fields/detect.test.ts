@@ -162,3 +162,52 @@ describe('findCandidates', () => {
     });
   });
 });
+
+describe('messaging fields are never candidates', () => {
+  it.each([
+    'Message to client',
+    'Portal message',
+    'Secure message',
+    'Reply',
+    'Send to',
+    'SMS',
+    'Text message',
+    'Email',
+    'Compose',
+    'Chat',
+    'Progress note — send to patient portal',
+  ])('a big textarea labelled %j', (label) => {
+    page(`<textarea id="m" aria-label="${label}" rows="30" cols="100"></textarea><textarea id="c" aria-label="Remarks" rows="2"></textarea>`);
+    expect(ids()).toEqual(['c']);
+  });
+
+  it('by hints (placeholder, name, class, id) and by autocomplete email/tel, for every kind', () => {
+    page(`
+      <textarea id="ph" placeholder="Type a message…" aria-label="Progress note"></textarea>
+      <textarea id="nm" name="replyBody"></textarea>
+      <div id="cl" class="chat-input" contenteditable="true"></div>
+      <textarea id="txtMsgBody"></textarea>
+      <textarea id="ta-mail" autocomplete="email" aria-label="Progress note"></textarea>
+      <textarea id="ok" aria-label="Progress note" autocomplete="off"></textarea>`);
+    expect(ids()).toEqual(['ok']);
+    // No multi-line note field here, so the text inputs are looked at too.
+    page(`
+      <input id="ac-mail" autocomplete="email" aria-label="Progress note">
+      <input id="ac-tel" autocomplete="section-a tel-national" aria-label="Progress note">
+      <input id="ok" autocomplete="off" aria-label="Progress note">`);
+    expect(ids()).toEqual(['ok']);
+  });
+
+  it('in a compose box: a visible Send / Send message / Reply / Send to patient button within four levels or the form', () => {
+    page(`
+      <div><div><textarea id="send" aria-label="Progress note"></textarea></div><button>Send</button></div>
+      <div><textarea id="send-msg" aria-label="Progress note"></textarea><input type="submit" value="Send message"></div>
+      <div><textarea id="icon" aria-label="Progress note"></textarea><button aria-label="Reply"><svg></svg></button></div>
+      <form><div><div><div><textarea id="in-form" aria-label="Progress note"></textarea></div></div></div>
+        <div><span><button type="button"> Send to patient </button></span></div></form>
+      <div><textarea id="hidden-btn" aria-label="Session note"></textarea><button style="display:none">Send</button></div>
+      <div><textarea id="save" aria-label="Session note"></textarea><button>Save</button><button>Sending options</button></div>
+      <section><button>Send</button><div><div><div><div><div><textarea id="far" aria-label="Session note"></textarea></div></div></div></div></div></section>`);
+    expect(ids().sort()).toEqual(['far', 'hidden-btn', 'save']);
+  });
+});

@@ -71,6 +71,16 @@ describe('vocabulary', () => {
     expect(names(vocabulary('Complaint'), 'complaint')).toBe(false);
     expect(names(vocabulary('Progress note'), 'search')).toBe(false);
   });
+
+  it('names messaging from its words and phrases, e-mail included', () => {
+    for (const t of ['Message to client', 'Secure message', 'Reply', 'Send to', 'SMS', 'Text message', 'E-mail', 'Email', 'Compose', 'Chat', 'txtMsgBody']) {
+      expect(names(vocabulary(t), 'messaging'), t).toBe(true);
+    }
+    for (const t of ['Progress note', 'Sending facility', 'Session summary', 'Response to interventions']) {
+      expect(names(vocabulary(t), 'messaging'), t).toBe(false);
+    }
+    expect(vocabularyScore('Message')).toBeLessThan(0);
+  });
 });
 
 describe('sectionOf', () => {
