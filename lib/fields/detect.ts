@@ -1,7 +1,7 @@
 import type { FieldCandidate, FieldKind } from './types';
 import { labelFor, rootOf, type FieldRoot, type LabelCache } from './label';
-import { names, rankCandidates, scoreField, vocabulary } from './rank';
-import { words } from './text';
+import { names, namesANote, rankCandidates, scoreField, vocabulary } from './rank';
+import { clip, words } from './text';
 import { effectiveOpacity, FAINT_OPACITY, isOccluded, type OpacityMemo } from './visibility';
 
 /**
@@ -36,6 +36,8 @@ interface Pass {
   opacity: OpacityMemo;
   /** Per tree: the nodes holding a visible send button (sendButtonHolders). */
   sendHolders: Map<FieldRoot, Set<Node>>;
+  /** Set by hiddenNoteFields: collect the labels of note fields that are not shown, instead of candidates. */
+  hidden?: string[];
 }
 
 /** The focused element, looking through open shadow roots. */
@@ -144,6 +146,18 @@ function inComposeBox(el: Element, p: Pass): boolean {
   return box !== el && sendButtonHolders(rootOf(el), p).has(box);
 }
 
+/** A hidden textarea/input that an editor shown next to it stands in for (CKEditor, TinyMCE, Summernote). */
+function backsAShownEditor(el: Element): boolean {
+  if (el.localName !== 'textarea' && el.localName !== 'input') return false;
+  const near = [el.nextElementSibling, el.nextElementSibling?.nextElementSibling, el.previousElementSibling];
+  return near.some((s) => {
+    if (!s) return false;
+    const editor = s.matches(EDITOR_LIKE) ? s : s.querySelector(EDITOR_LIKE);
+    return !!editor && shows(editor);
+  });
+}
+const EDITOR_LIKE = 'iframe,[contenteditable]:not([contenteditable="false"]),[role="textbox"]';
+
 /** Is the field, which passed geometry(), really seen: not faint through its ancestors, not covered? Layout only. */
 function seen(el: HTMLElement, kind: FieldKind, rect: DOMRect, p: Pass): boolean {
   if (p.view && effectiveOpacity(el, p.view, p.opacity) < FAINT_OPACITY) return false;
@@ -171,12 +185,15 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   if (kind === 'input' && maxLength >= 0 && maxLength < SHORT_INPUT) return;
 
   const geo = geometry(h, kind, p);
-  if (!geo) return;
+  // hiddenNoteFields goes on with hidden fields (to name them) and skips visible ones as soon as it can.
+  if (!geo && !p.hidden) return;
 
   const label = labelFor(h, p.cache);
   const name = el.getAttribute('name') || '';
   const hints = [name, el.id, el.getAttribute('class'), el.getAttribute('placeholder'), el.getAttribute('aria-label')].join(' ');
   const labelVocabulary = vocabulary(label);
+  const noteLabelled = namesANote(labelVocabulary);
+  if (p.hidden && !noteLabelled) return;
   const hintVocabulary = vocabulary(hints);
   const said = labelVocabulary | hintVocabulary;
   if (names(said, 'search') || name === 'q') return;
@@ -184,13 +201,19 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   if (kind === 'input' && (names(said, 'login') || LOGIN_AUTOCOMPLETE.test(autocomplete))) return;
   // A note must never be typed where it would be sent to someone, however well the field scores otherwise.
   if (names(said, 'messaging') || MESSAGING_AUTOCOMPLETE.test(autocomplete)) return;
-  if (geo.rect && !seen(h, kind, geo.rect, p)) return;
-  if (inComposeBox(el, p)) return;
+
+  const shown = geo !== null && (!geo.rect || seen(h, kind, geo.rect, p));
+  if (p.hidden) {
+    if (!shown && !backsAShownEditor(el) && !inComposeBox(el, p)) p.hidden.push(label);
+    return;
+  }
+  if (!shown || inComposeBox(el, p)) return;
 
   p.out.push({
     element: h,
     kind,
     label,
+    noteLabelled,
     score: scoreField({
       kind,
       label,
@@ -204,6 +227,33 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
       inViewport: geo.inViewport,
     }),
   });
+}
+
+function newPass(doc: Document): Pass {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  return {
+    view,
+    scrollX: view?.scrollX ?? 0,
+    scrollY: view?.scrollY ?? 0,
+    width: view?.innerWidth ?? 0,
+    height: view?.innerHeight ?? 0,
+    layout: (doc.documentElement?.clientWidth ?? 0) > 0,
+    cache: new Map(),
+    active: deepActive(doc),
+    out: [],
+    opacity: new Map(),
+    sendHolders: new Map(),
+  };
+}
+
+/** Every open shadow root of the document, nested ones included, each handed to `visit` once. */
+function eachShadowRoot(doc: Document, visit: (root: ShadowRoot) => void): void {
+  const roots: FieldRoot[] = [];
+  shadowRootsIn(doc, doc, roots);
+  for (let i = 0; i < roots.length; i++) {
+    visit(roots[i] as ShadowRoot);
+    shadowRootsIn(roots[i]!, doc, roots);
+  }
 }
 
 /**
@@ -223,43 +273,41 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
  * why only fields with their centre in view are hit-tested.
  */
 export function findCandidates(doc: Document): FieldCandidate[] {
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const p: Pass = {
-    view,
-    scrollX: view?.scrollX ?? 0,
-    scrollY: view?.scrollY ?? 0,
-    width: view?.innerWidth ?? 0,
-    height: view?.innerHeight ?? 0,
-    layout: (doc.documentElement?.clientWidth ?? 0) > 0,
-    cache: new Map(),
-    active: deepActive(doc),
-    out: [],
-    opacity: new Map(),
-    sendHolders: new Map(),
-  };
+  const p = newPass(doc);
   // The multi-line fields of the document first. When one of them is labelled as a note (or a note section), the
   // page's text inputs and shadow roots cannot hold a better target: skipping them keeps detection within a few
   // querySelectorAll passes on 50,000-node legacy pages with hundreds of inputs ("Pick field" reaches anything).
   considerRoot(doc, MULTILINE_QUERIES, p);
   if (p.out.some(isClearlyANoteField)) return finish(doc, p);
   considerRoot(doc, INPUT_QUERIES, p);
-  const roots: FieldRoot[] = [];
-  shadowRootsIn(doc, doc, roots);
-  for (let i = 0; i < roots.length; i++) {
-    considerRoot(roots[i]!, QUERIES, p);
-    shadowRootsIn(roots[i]!, doc, roots);
-  }
+  eachShadowRoot(doc, (root) => considerRoot(root, QUERIES, p));
   return finish(doc, p);
+}
+
+const MAX_HIDDEN_NAMED = 5;
+
+/**
+ * Labels (clipped, at most 5, each once) of the note-labelled fields of the document and its open shadow roots
+ * that findCandidates leaves out only because they are not shown: display:none (an unselected tab), hidden,
+ * transparent, zero-size or covered. A hidden field that a visible editor next to it stands in for (CKEditor,
+ * TinyMCE) is not named. For the panel to refuse a lesser visible field while the note field is out of sight;
+ * a separate full pass, called only when the best candidate is not note-labelled.
+ */
+export function hiddenNoteFields(doc: Document): string[] {
+  const p = newPass(doc);
+  const hidden: string[] = [];
+  p.hidden = hidden;
+  considerRoot(doc, QUERIES, p);
+  eachShadowRoot(doc, (root) => considerRoot(root, QUERIES, p));
+  return [...new Set(hidden.map((l) => clip(l, 60)))].slice(0, MAX_HIDDEN_NAMED);
 }
 
 const MULTILINE_QUERIES = QUERIES.filter((q) => !q.startsWith('input'));
 const INPUT_QUERIES = QUERIES.filter((q) => q.startsWith('input'));
-const NOTE_GROUPS = ['note', 'narrative', 'progress', 'format', 'section'] as const;
 
+/** A multi-line field whose label names a note: no text input can beat it. */
 function isClearlyANoteField(c: FieldCandidate): boolean {
-  if (c.kind === 'input') return false;
-  const bits = vocabulary(c.label);
-  return NOTE_GROUPS.some((g) => names(bits, g));
+  return c.kind !== 'input' && c.noteLabelled === true;
 }
 
 function considerRoot(root: FieldRoot, queries: readonly string[], p: Pass): void {
@@ -278,9 +326,4 @@ function finish(doc: Document, p: Pass): FieldCandidate[] {
   const body = doc.body;
   if (doc.designMode === 'on' && body && !p.out.some((c) => c.element === body)) consider(body, p, true);
   return rankCandidates(p.out);
-}
-
-/** Labels of note fields that are not shown (placeholder until the visibility work lands). */
-export function hiddenNoteFields(_doc: Document): string[] {
-  return [];
 }

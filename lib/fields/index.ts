@@ -2,7 +2,7 @@
 export type { FieldCandidate, FieldKind, FillMode, FillOutcome, PatientOnPage } from './types';
 export { findCandidates, hiddenNoteFields, isEditingHost } from './detect';
 export { labelFor, type LabelCache } from './label';
-export { scoreField, vocabulary, vocabularyScore, names, rankCandidates, sectionOf } from './rank';
+export { scoreField, vocabulary, vocabularyScore, names, namesANote, rankCandidates, sectionOf } from './rank';
 export type { ScoreFeatures, SectionKey, VocabularyGroup } from './rank';
 export { fillField, undoFill, snapshotField, readField, noteLanded, type FieldSnapshot, type FillOptions } from './fill';
 export { readPatientOnPage, matchPatient } from './patient';

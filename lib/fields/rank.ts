@@ -78,6 +78,14 @@ export function names(found: number, group: VocabularyGroup): boolean {
   return (found & (1 << GROUPS.findIndex((g) => g[0] === group))) !== 0;
 }
 
+/** The groups that make a label name a note (or one of its sections): "Progress note", "DAP", "Assessment". */
+const NOTE_GROUPS = ['note', 'narrative', 'progress', 'format', 'section'] as const;
+
+/** Does a vocabulary() result name a note? False for "Comments", "Chief complaint", "Remarks", ''. */
+export function namesANote(found: number): boolean {
+  return NOTE_GROUPS.some((g) => names(found, g));
+}
+
 const POSITIVE_CAP = 50;
 
 /** Vocabulary score of a text (or of its vocabulary() bits): good words (capped) plus bad words. */

@@ -9,7 +9,11 @@ export interface FieldCandidate {
   label: string;
   /** Higher is a better note target. Only relative order matters. */
   score: number;
-  /** The label names a note (progress note, narrative, a note section). */
+  /**
+   * The label names a note or a note section ("Progress note", "Session narrative", "DAP", "Assessment"), whatever
+   * the kind; false for "Comments", "Chief complaint", "Remarks" and unlabelled fields. Always set by
+   * findCandidates; absent only on a candidate built by hand (a picked field), which reads as false.
+   */
   noteLabelled?: boolean;
 }
 

@@ -211,3 +211,25 @@ describe('messaging fields are never candidates', () => {
     expect(ids().sort()).toEqual(['far', 'hidden-btn', 'save']);
   });
 });
+
+describe('noteLabelled', () => {
+  it('is true when the label names a note or a section, for any kind; false for other labels and unlabelled fields', () => {
+    page(`
+      <textarea id="pn" aria-label="Progress note"></textarea>
+      <div id="nar" contenteditable="true" aria-label="Session narrative"></div>
+      <div id="pm" class="ProseMirror" contenteditable="true" aria-label="Assessment"></div>
+      <textarea id="fd" aria-label="Front desk comments"></textarea>
+      <textarea id="cc" aria-label="Chief complaint"></textarea>
+      <textarea id="rm" aria-label="Remarks"></textarea>
+      <textarea id="txtProgressNote"></textarea>
+      <div id="bare" contenteditable="true"></div>`);
+    const byId = Object.fromEntries(findCandidates(document).map((c) => [c.element.id, c.noteLabelled]));
+    expect(byId).toEqual({
+      pn: true, nar: true, pm: true,
+      fd: false, cc: false, rm: false, txtProgressNote: false, bare: false,
+    });
+    // Text inputs are looked at when no multi-line field names a note.
+    page(`<input id="dap" aria-label="DAP"><input id="misc" aria-label="Remarks">`);
+    expect(findCandidates(document).map((c) => [c.element.id, c.noteLabelled])).toEqual([['dap', true], ['misc', false]]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { names, rankCandidates, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
+import { names, namesANote, rankCandidates, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
 import type { FieldCandidate } from '@/lib/fields/types';
 
 const order = (list: ScoreFeatures[]) =>
@@ -80,6 +80,15 @@ describe('vocabulary', () => {
       expect(names(vocabulary(t), 'messaging'), t).toBe(false);
     }
     expect(vocabularyScore('Message')).toBeLessThan(0);
+  });
+
+  it('namesANote: note, narrative, progress, format and section words; not comments, complaints or remarks', () => {
+    for (const t of ['Progress note', 'Session narrative', 'Progress', 'SOAP', 'Assessment', 'Treatment plan goals']) {
+      expect(namesANote(vocabulary(t)), t).toBe(true);
+    }
+    for (const t of ['Front desk comments', 'Chief complaint', 'Remarks', 'Session summary', '']) {
+      expect(namesANote(vocabulary(t)), t).toBe(false);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findCandidates } from '@/lib/fields/detect';
+import { findCandidates, hiddenNoteFields } from '@/lib/fields/detect';
 import { effectiveOpacity, isOccluded } from '@/lib/fields/visibility';
 import { page, withLayout } from './helpers';
 
@@ -178,5 +178,82 @@ describe('occlusion', () => {
       delete (root as unknown as { elementFromPoint?: unknown }).elementFromPoint;
       undo();
     }
+  });
+});
+
+describe('hiddenNoteFields', () => {
+  it('names a note field in an unselected tab while only a lesser field is a candidate', () => {
+    page(`
+      <div role="tablist"><button>Intake</button><button>Note</button></div>
+      <div id="tab-intake"><label for="fd">Front desk comments</label><textarea id="fd" rows="4"></textarea></div>
+      <div id="tab-note" style="display:none"><label for="pn">Progress note</label><textarea id="pn" rows="20"></textarea></div>`);
+    const best = findCandidates(document)[0]!;
+    expect(best.element.id).toBe('fd');
+    expect(best.noteLabelled).toBe(false);
+    expect(hiddenNoteFields(document)).toEqual(['Progress note']);
+  });
+
+  it('counts hidden, opacity 0, zero-size and covered note fields, in shadow roots too; not visible or non-note ones', () => {
+    const $ = page(`
+      <textarea id="shown" aria-label="Visible progress note"></textarea>
+      <textarea hidden aria-label="Hidden narrative"></textarea>
+      <textarea style="opacity:0" aria-label="Transparent DAP note"></textarea>
+      <textarea id="zero" aria-label="Zero-size assessment"></textarea>
+      <textarea id="covered" aria-label="Covered plan"></textarea><div id="cover"></div>
+      <textarea style="display:none" aria-label="Chief complaint"></textarea>
+      <textarea style="display:none" disabled aria-label="Locked progress note"></textarea>
+      <textarea style="display:none" aria-label="Secure message note"></textarea>
+      <x-tab id="host"></x-tab>`);
+    const root = $('host').attachShadow({ mode: 'open' });
+    root.innerHTML = `<div style="display:none"><div contenteditable="true" aria-label="Session note (tab 2)"></div></div>`;
+    const undo = withLayout([
+      [$('shown'), { w: 600, h: 200 }],
+      [$('zero'), { w: 0, h: 0 }],
+      [$('covered'), { w: 600, h: 200, y: 300 }],
+    ]);
+    try {
+      hitTest(document, [
+        [$('shown'), $('shown')],
+        [$('covered'), $('cover')],
+      ]);
+      expect(hiddenNoteFields(document)).toEqual([
+        'Hidden narrative',
+        'Transparent DAP note',
+        'Zero-size assessment',
+        'Covered plan',
+        'Session note (tab 2)',
+      ]);
+    } finally {
+      undo();
+    }
+  });
+
+  it('does not name the hidden textarea a visible editor next to it stands in for, but does when the editor is hidden too', () => {
+    page(`
+      <label for="a">Progress note</label>
+      <textarea id="a" style="display:none"></textarea><div class="ck-editor"><div contenteditable="true"></div></div>`);
+    expect(hiddenNoteFields(document)).toEqual([]);
+    page(`
+      <div style="display:none"><label for="b">Progress note</label>
+      <textarea id="b" style="display:none"></textarea><div class="tox-tinymce"><div contenteditable="true"></div></div></div>`);
+    expect(hiddenNoteFields(document)).toEqual(['Progress note']);
+  });
+
+  it('names each label once, at most five, clipped', () => {
+    const long = 'Progress note ' + 'x'.repeat(100);
+    page(
+      `<textarea hidden aria-label="${long}"></textarea>` +
+        ['Note A', 'Note A', 'Note B', 'Note C', 'Note D', 'Note E', 'Note F'].map((l) => `<textarea hidden aria-label="${l}"></textarea>`).join(''),
+    );
+    const named = hiddenNoteFields(document);
+    expect(named).toHaveLength(5);
+    expect(named[0]!.length).toBeLessThanOrEqual(60);
+    expect(named[0]!.endsWith('…')).toBe(true);
+    expect(named.slice(1)).toEqual(['Note A', 'Note B', 'Note C', 'Note D']);
+  });
+
+  it('is not part of findCandidates', () => {
+    page(`<textarea hidden aria-label="Progress note"></textarea><textarea aria-label="Remarks"></textarea>`);
+    expect(findCandidates(document).map((c) => c.label)).toEqual(['Remarks']);
   });
 });
