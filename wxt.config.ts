@@ -1,8 +1,44 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host access at install: only the bundled demo EHR on this machine. Other sites are opted in per site later.
+/**
+ * `wxt build` (npm run build, npm start, the tests) makes the demo build: it may reach the bundled demo EHR on this
+ * machine from install. The store packages (`npm run zip`, i.e. `GNF_BUILD=store wxt zip`) get no install-time host
+ * access at all: every site, the demo's included, is enabled by the clinician from the panel. An environment variable
+ * rather than `--mode store`: WXT's mode is also the bundles' NODE_ENV and turns WXT's console logging on.
+ */
+const STORE_BUILD = process.env.GNF_BUILD === 'store';
 const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
+ * Extension pages may load only their own files, and connect, submit or be framed nowhere: patient data cannot
+ * leave, even by mistake. Styles come from the bundled stylesheet only (Preact's style props set CSSOM properties,
+ * which style-src does not govern); img-src allows data: for the SVGs a stylesheet may inline.
+ */
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Why each permission is there:
+ * - scripting: the panel injects the content script into the target tab on demand (no declared content scripts);
+ * - activeTab: the toolbar click grants the tab it was clicked on, so the panel can read its address (to offer
+ *   "Enable on this site", which needs the origin) and reach it for that visit, without any install-time host;
+ * - sidePanel (Chrome only; Firefox has sidebar_action and no such permission).
+ * Not needed: storage (all data is in IndexedDB), clipboardWrite ("Copy note" writes from a click in the panel:
+ * a user gesture in an extension page needs no permission; checked in real Chromium).
+ */
+function permissionsFor(browser: string): string[] {
+  return ['scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])];
+}
 
 /**
  * The modules the side panel needs to open, in one chunk instead of eight: each file an extension page fetches costs
@@ -14,9 +50,20 @@ const PANEL_LAZY = /\/components\/(SecuritySettings|TemplateEditor|PhraseEditor|
 
 export default defineConfig({
   imports: false,
+  // Its own folder, so a store build never replaces the demo build that `npm start` and the tests load.
+  ...(STORE_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // A plain `wxt zip` would package the demo build, with install-time access to the demo hosts.
+    'zip:start': () => {
+      if (!STORE_BUILD) throw new Error('Store packages are made with `npm run zip` (GNF_BUILD=store wxt zip).');
+    },
+    // WXT adds a runtime-registered content script's `matches` to host_permissions; store builds take none at all
+    // (removed before WXT's MV2 conversion, which would move them into Firefox's `permissions`).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (STORE_BUILD) delete manifest.host_permissions;
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'sidepanel')) return; // scripts are single IIFE files: no chunks
       const build = (config.build ??= {});
@@ -35,18 +82,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Group Note Filler',
     description: 'Write a group therapy note once, fill each client’s chart. Patient data stays on this computer.',
-    permissions: ['storage', 'scripting', 'activeTab', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: DEMO_HOSTS,
+    permissions: permissionsFor(browser),
+    ...(STORE_BUILD ? {} : { host_permissions: DEMO_HOSTS }),
     // Each EHR site is enabled by the clinician from the panel ("Enable on this site"), one origin at a time.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open group notes' },
-    // Extension pages may connect nowhere: patient data cannot leave, even by mistake.
-    content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'self'; connect-src 'none'"
-        : { extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'" },
+    content_security_policy: browser === 'firefox' ? PAGE_CSP : { extension_pages: PAGE_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
