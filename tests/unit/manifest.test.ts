@@ -1,0 +1,82 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The manifests as the builds really make them (config + entrypoints + WXT's own additions, such as a runtime content
+ * script's `matches`): the demo build (`wxt build`) and the store build (`GNF_BUILD=store`, what `npm run zip`
+ * packages), for Chrome and Firefox, built into a temporary folder so `.output` is left alone.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BUILD = `
+import { build } from 'wxt';
+const quiet = () => {};
+const logger = { debug: quiet, log: quiet, info: quiet, warn: quiet, success: quiet, error: console.error, fatal: console.error, level: 0 };
+for (const browser of ['chrome', 'firefox']) await build({ browser, outDir: process.argv[1], logger });
+`;
+
+type Manifest = Record<string, unknown> & { permissions?: string[]; host_permissions?: string[]; optional_permissions?: string[] };
+
+const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; connect-src 'none'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** Host patterns, wherever a manifest may put them. */
+const isHost = (p: string) => p.includes('://') || p === '<all_urls>';
+
+let outDir: string;
+const manifests: Record<string, Manifest> = {};
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gnf-manifest-'));
+  const { NODE_ENV: _, ...env } = process.env; // vitest's NODE_ENV=test must not reach the build
+  // One process per flavour: the flag is read when wxt.config loads.
+  await Promise.all(
+    ['', 'store'].map((flavour) =>
+      promisify(execFile)(process.execPath, ['--input-type=module', '-e', BUILD, outDir], { cwd: ROOT, env: { ...env, GNF_BUILD: flavour } }),
+    ),
+  );
+  for (const dir of ['chrome-mv3', 'firefox-mv2', 'chrome-mv3-store', 'firefox-mv2-store']) {
+    manifests[dir] = JSON.parse(fs.readFileSync(path.join(outDir, dir, 'manifest.json'), 'utf8')) as Manifest;
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('manifest: least privilege', () => {
+  it('asks for exactly the permissions the code uses (no storage, no clipboardWrite)', () => {
+    for (const dir of ['chrome-mv3', 'chrome-mv3-store']) expect(manifests[dir]!.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel']);
+    expect(manifests['firefox-mv2-store']!.permissions?.sort()).toEqual(['activeTab', 'scripting']);
+    expect(manifests['firefox-mv2']!.permissions?.filter((p) => !isHost(p)).sort()).toEqual(['activeTab', 'scripting']);
+  });
+
+  it('store builds have no install-time host access; sites are optional, enabled one by one', () => {
+    const chrome = manifests['chrome-mv3-store']!;
+    const firefox = manifests['firefox-mv2-store']!;
+    expect(chrome.host_permissions).toBeUndefined();
+    expect(chrome.content_scripts).toBeUndefined();
+    expect(chrome.optional_host_permissions).toEqual(OPTIONAL_HOSTS);
+    expect(firefox.host_permissions).toBeUndefined();
+    expect(firefox.content_scripts).toBeUndefined();
+    expect(firefox.permissions?.filter(isHost)).toEqual([]);
+    expect(firefox.optional_permissions).toEqual(OPTIONAL_HOSTS);
+  });
+
+  it('the demo build (npm run build, npm start, the e2e tests) reaches the demo EHR on this machine, and only it', () => {
+    expect(manifests['chrome-mv3']!.host_permissions?.sort()).toEqual(DEMO_HOSTS);
+    expect(manifests['firefox-mv2']!.permissions?.filter(isHost).sort()).toEqual(DEMO_HOSTS);
+  });
+
+  it('extension pages load only their own files and connect, submit or are framed nowhere', () => {
+    for (const dir of ['chrome-mv3', 'chrome-mv3-store']) expect(manifests[dir]!.content_security_policy).toEqual({ extension_pages: CSP });
+    for (const dir of ['firefox-mv2', 'firefox-mv2-store']) expect(manifests[dir]!.content_security_policy).toBe(CSP);
+  });
+});
