@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { BackupError } from '@/lib/backup/errors';
+import { BackupError, MAX_BACKUP_BYTES } from '@/lib/backup/errors';
 import { CryptoError, MIN_PASSPHRASE_LENGTH } from '@/lib/crypto';
 import { DbError, type PurgeItem } from '@/lib/db';
 import { formatDate } from '@/lib/compose';
@@ -249,6 +249,8 @@ function Backup({ security }: { security: SecurityActions }) {
 
   async function doImport() {
     if (!file) return setImportMessage({ kind: 'error', text: 'Choose a backup file first.' });
+    // Refused before it is read: a huge file chosen by mistake would otherwise freeze the panel while loading.
+    if (file.size > MAX_BACKUP_BYTES) return setImportMessage({ kind: 'error', text: new BackupError('too-large').message });
     setBusy(true);
     setImportMessage(undefined);
     try {

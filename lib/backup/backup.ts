@@ -26,7 +26,7 @@ import {
   type StoredTypes,
 } from '@/lib/db';
 import { localDate, validate } from '@/lib/model';
-import { BackupError } from './errors';
+import { BackupError, MAX_BACKUP_BYTES } from './errors';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -93,9 +93,38 @@ export function looksTruncated(text: string): boolean {
   return inString || stack.length > 0;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Where records are dated more than a day ahead of `now` (one day of slack for time zones and clock drift), as
+ * `store.field` paths, never values. Retention counts from these dates, so such a record would escape it.
+ */
+export function futureDated(payload: Pick<BackupPayload, RecordStore>, now = new Date()): string[] {
+  const limit = now.getTime() + DAY_MS;
+  const lastDay = localDate(new Date(limit));
+  const found = new Set<string>();
+  const check = (path: string, iso: string) => {
+    if (Date.parse(iso) > limit) found.add(path);
+  };
+  for (const session of payload.sessions) {
+    if (session.date && session.date > lastDay) found.add('sessions.date');
+    check('sessions.createdAt', session.createdAt);
+    check('sessions.updatedAt', session.updatedAt);
+  }
+  for (const entry of payload.entries) {
+    check('entries.updatedAt', entry.updatedAt);
+    if (entry.charted) check('entries.charted.at', entry.charted.at);
+  }
+  for (const group of payload.groups) check('groups.updatedAt', group.updatedAt);
+  return [...found];
+}
+
 /** Parses, checks and opens a backup file. Throws only BackupError. */
-export async function decodeBackup(text: string, passphrase: string, { kdf = deriveKey }: BackupOptions = {}): Promise<BackupPayload> {
-  if (typeof text !== 'string' || text.trim() === '') throw new BackupError('empty');
+export async function decodeBackup(text: string, passphrase: string, { kdf = deriveKey, now = new Date() }: BackupOptions = {}): Promise<BackupPayload> {
+  if (typeof text !== 'string') throw new BackupError('empty');
+  // Before anything else touches it (even trim() copies it).
+  if (text.length > MAX_BACKUP_BYTES) throw new BackupError('too-large');
+  if (text.trim() === '') throw new BackupError('empty');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -139,6 +168,8 @@ export async function decodeBackup(text: string, passphrase: string, { kdf = der
       ids.add(record.id);
     }
   }
+  const ahead = futureDated(payload.value, now);
+  if (ahead.length) throw new BackupError('future-dated', ahead.join(', '));
   return payload.value;
 }
 
@@ -178,8 +209,13 @@ export async function exportBackup(db: NotesDatabase, codec: Codec, passphrase: 
     entries: loaded.entries.records,
     groups: loaded.groups.records,
   };
+  // Never write a backup that an import would refuse: the clinician learns now, not on the day it is needed.
+  const ahead = futureDated(payload, now);
+  if (ahead.length) throw new BackupError('export-future-dated', ahead.join(', '));
+  const text = await encodeBackup(payload, passphrase, options);
+  if (text.length > MAX_BACKUP_BYTES) throw new BackupError('export-too-large');
   return {
-    text: await encodeBackup(payload, passphrase, options),
+    text,
     fileName: backupFileName(now),
     counts: { sessions: payload.sessions.length, entries: payload.entries.length, groups: payload.groups.length },
     skipped: [...loaded.sessions.invalid, ...loaded.entries.invalid, ...loaded.groups.invalid],

@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_FORMAT, BackupError, decodeBackup, encodeBackup, exportBackup, importBackup, looksTruncated, type BackupErrorCode } from '@/lib/backup';
+import {
+  BACKUP_FORMAT,
+  BackupError,
+  MAX_BACKUP_BYTES,
+  decodeBackup,
+  encodeBackup,
+  exportBackup,
+  futureDated,
+  importBackup,
+  looksTruncated,
+  type BackupErrorCode,
+} from '@/lib/backup';
 import {
   PLAIN_CODEC,
   createCodec,
@@ -178,8 +189,32 @@ describe('bad files: each gets its own clear message and changes nothing', () =>
     db.close();
   });
 
+  it('a file over 50 MB is refused before it is parsed, with its own message', async () => {
+    const { good, db, before } = await setup();
+    // A valid file padded past the limit: only its size is wrong.
+    const huge = good.replace(/\}$/, `${' '.repeat(MAX_BACKUP_BYTES - good.length + 1)}}`);
+    expect(huge.length).toBe(MAX_BACKUP_BYTES + 1);
+    const parse = vi.spyOn(JSON, 'parse');
+    const error = await importBackup(db, PLAIN_CODEC, huge, PASS, opts).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too-large', message: 'This file is larger than 50 MB: it is not a Group Notes backup. Nothing was imported.' });
+    expect(parse).not.toHaveBeenCalled();
+    expect(await dumpDb(db)).toBe(before);
+    db.close();
+  });
+
   it('the messages are all different', () => {
-    const codes: BackupErrorCode[] = ['empty', 'malformed', 'truncated', 'foreign', 'newer-version', 'damaged', 'wrong-passphrase', 'invalid-content'];
+    const codes: BackupErrorCode[] = [
+      'too-large',
+      'empty',
+      'malformed',
+      'truncated',
+      'foreign',
+      'newer-version',
+      'damaged',
+      'wrong-passphrase',
+      'invalid-content',
+      'future-dated',
+    ];
     expect(new Set(codes.map((c) => new BackupError(c).message)).size).toBe(codes.length);
   });
 
@@ -191,6 +226,63 @@ describe('bad files: each gets its own clear message and changes nothing', () =>
     expect(error).toMatchObject({ code: 'invalid-content' });
     expect((error as Error).message).toMatch(/entries\.0\.attendance/);
     expect((error as Error).message).not.toMatch(/panic|Dana/);
+  });
+
+  describe('records dated more than a day ahead (they would escape retention)', () => {
+    const NOW = new Date('2025-06-10T12:00:00.000Z');
+    const DAYS = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
+    const base = () => {
+      const data = sampleData();
+      for (const s of data.sessions) Object.assign(s, { createdAt: DAYS(-30), updatedAt: DAYS(-30) });
+      for (const e of data.entries) e.updatedAt = DAYS(-30);
+      for (const g of data.groups) g.updatedAt = DAYS(-30);
+      return data;
+    };
+    const file = (data: Sample) => encodeBackup({ exportedAt: NOW.toISOString(), ...data }, PASS, opts);
+
+    const AHEAD: [string, (d: Sample) => void, string][] = [
+      ['a session dated the day after tomorrow', (d) => (d.sessions[0]!.date = '2025-06-12'), 'sessions.date'],
+      ['a session created two days ahead', (d) => (d.sessions[0]!.createdAt = DAYS(2)), 'sessions.createdAt'],
+      ['a session changed two days ahead', (d) => (d.sessions[1]!.updatedAt = DAYS(2)), 'sessions.updatedAt'],
+      ['a note changed two days ahead', (d) => (d.entries[2]!.updatedAt = DAYS(2)), 'entries.updatedAt'],
+      ['a note charted two days ahead', (d) => (d.entries[0]!.charted = { at: DAYS(1.5), site: 'https://ehr.example' }), 'entries.charted.at'],
+      ['a group changed two days ahead', (d) => (d.groups[0]!.updatedAt = DAYS(2)), 'groups.updatedAt'],
+    ];
+
+    it.each(AHEAD)('%s: refused by import, naming the field and never the text; nothing changes', async (_what, edit, path) => {
+      const data = base();
+      edit(data);
+      data.entries[0]!.clinical.plan = 'Dana Reyes: panic at the grocery store';
+      const db = await dbWith({ sessions: [newSession({ groupName: 'Existing group' })], entries: [], groups: [] });
+      const before = await dumpDb(db);
+      const error = await importBackup(db, PLAIN_CODEC, await file(data), PASS, { ...opts, now: NOW }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupError);
+      expect(error).toMatchObject({ code: 'future-dated', message: `The backup holds records dated more than a day in the future (${path}). Nothing was imported.` });
+      for (const word of SECRET_WORDS) expect((error as Error).message).not.toContain(word);
+      expect(await dumpDb(db)).toBe(before);
+      db.close();
+    });
+
+    it('a day of slack (time zones, clock drift): tomorrow and 23 hours ahead import', async () => {
+      const data = base();
+      data.sessions[0]!.date = '2025-06-11';
+      data.sessions[1]!.updatedAt = DAYS(23 / 24);
+      data.entries[0]!.charted = { at: DAYS(0.9), site: 'https://ehr.example' };
+      expect(futureDated(data, NOW)).toEqual([]);
+      const db = await openNotesDb(uniqueName('bk'));
+      await expect(importBackup(db, PLAIN_CODEC, await file(data), PASS, { ...opts, now: NOW })).resolves.toMatchObject({ added: 6 });
+      db.close();
+    });
+
+    it('an export that an import would refuse is not made, and says why', async () => {
+      const data = base();
+      data.sessions[0]!.date = '2025-06-20';
+      const db = await dbWith(data);
+      const error = await exportBackup(db, PLAIN_CODEC, PASS, { ...opts, now: NOW }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'export-future-dated' });
+      expect((error as Error).message).toMatch(/dated more than a day in the future .*\(sessions\.date\)\. No backup was made\.$/);
+      db.close();
+    });
   });
 
   it('duplicate ids inside a file are refused', async () => {
