@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { SiteRule } from './site-rules';
+import type { StoredSiteRule } from './site-rules';
 import { DEFAULT_PREFERENCES, type SettingsRecord, type StoredEntry, type StoredGroup, type StoredSession } from './stored';
 
 import { DB_NAME, DB_VERSION } from './version';
@@ -10,8 +10,8 @@ export interface NotesDB extends DBSchema {
   sessions: { key: string; value: StoredSession; indexes: { byUpdatedAt: string; byGroup: string } };
   entries: { key: string; value: StoredEntry; indexes: { bySession: string } };
   groups: { key: string; value: StoredGroup };
-  /** Since version 2: fields the clinician chose per site (no patient data). */
-  siteRules: { key: string; value: SiteRule; indexes: { byPage: string } };
+  /** Since version 2: fields the clinician chose per site (sealed but for id and date with encryption on). */
+  siteRules: { key: string; value: StoredSiteRule; indexes: { byPage: string } };
   /** Since version 3: `encryption` (only while encryption is on) and `preferences`. */
   settings: { key: string; value: SettingsRecord };
 }

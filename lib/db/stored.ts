@@ -1,20 +1,16 @@
 import * as z from 'zod/mini';
 import { base64Length, IV_BYTES, MAX_ITERATIONS, MIN_ITERATIONS, SALT_BYTES } from '@/lib/crypto';
-import {
-  EntryClinicalSchema,
-  EntrySchema,
-  GroupClinicalSchema,
-  GroupSchema,
-  SessionClinicalSchema,
-  NOTE_FORMATS,
-  SessionSchema,
-} from '@/lib/model';
+import { EntrySchema, GroupSchema, NOTE_FORMATS, SessionSchema } from '@/lib/model';
 import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '@/lib/capture/quick-capture';
 import { TemplateSchema } from '@/lib/compose/template-schema';
 
 /**
- * What is on disk. Records keep their plain envelope (ids, dates, group ids, updatedAt, flags) so indexes, lists,
- * retention and migrations work without the key; with encryption on, `clinical` is `{ sealed: { iv, ct } }`.
+ * What is on disk. Without encryption, records are stored as they are. With encryption on, only a plain envelope
+ * stays readable (ids, dates and times, versions, and the `completed` flag that retention needs while locked), so
+ * indexes, lists, retention and migrations work without the key; everything else (the clinical text, attendance,
+ * when and where a note was charted, the session's modality and CPT code, ...) is in `sealed: { iv, ct }`.
+ * Records sealed before that (layout 1) kept the whole envelope plain and sealed only `clinical`
+ * (`clinical: { sealed }`): they are still read, and re-sealed in the new layout at the next unlock.
  */
 const base64 = z.string().check(z.regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/));
 const sizedBase64 = (bytes: number) => z.string().check(z.length(base64Length(bytes)), z.regex(/^[A-Za-z0-9+/]+={0,2}$/));
@@ -27,9 +23,30 @@ export const SealedSchema = z.strictObject({
 export const SealedClinicalSchema = z.strictObject({ sealed: SealedSchema });
 export type SealedClinical = z.infer<typeof SealedClinicalSchema>;
 
-export const StoredSessionSchema = z.extend(SessionSchema, { clinical: z.union([SessionClinicalSchema, SealedClinicalSchema]) });
-export const StoredEntrySchema = z.extend(EntrySchema, { clinical: z.union([EntryClinicalSchema, SealedClinicalSchema]) });
-export const StoredGroupSchema = z.extend(GroupSchema, { clinical: z.union([GroupClinicalSchema, SealedClinicalSchema]) });
+/** The fields that stay plain in a sealed record: allow-listed, so a field added later is sealed by default. */
+export const PLAIN_FIELDS = {
+  sessions: ['v', 'id', 'groupId', 'date', 'startTime', 'endTime', 'createdAt', 'updatedAt', 'completed'],
+  entries: ['v', 'id', 'sessionId', 'memberId', 'updatedAt'],
+  groups: ['v', 'id', 'updatedAt'],
+  siteRules: ['id', 'createdAt'],
+} as const;
+export type SealedKind = keyof typeof PLAIN_FIELDS;
+
+const mask = <K extends string>(fields: readonly K[]) => Object.fromEntries(fields.map((f) => [f, true])) as { [P in K]: true };
+
+/** A record as sealed now: its plain envelope and everything else in `sealed`. */
+export const SealedSessionSchema = z.extend(z.pick(SessionSchema, mask(PLAIN_FIELDS.sessions)), { sealed: SealedSchema });
+export const SealedEntrySchema = z.extend(z.pick(EntrySchema, mask(PLAIN_FIELDS.entries)), { sealed: SealedSchema });
+export const SealedGroupSchema = z.extend(z.pick(GroupSchema, mask(PLAIN_FIELDS.groups)), { sealed: SealedSchema });
+
+/** A record as sealed by layout 1: the whole envelope plain, `clinical` sealed. */
+export const SealedV1SessionSchema = z.extend(SessionSchema, { clinical: SealedClinicalSchema });
+export const SealedV1EntrySchema = z.extend(EntrySchema, { clinical: SealedClinicalSchema });
+export const SealedV1GroupSchema = z.extend(GroupSchema, { clinical: SealedClinicalSchema });
+
+export const StoredSessionSchema = z.union([SessionSchema, SealedV1SessionSchema, SealedSessionSchema]);
+export const StoredEntrySchema = z.union([EntrySchema, SealedV1EntrySchema, SealedEntrySchema]);
+export const StoredGroupSchema = z.union([GroupSchema, SealedV1GroupSchema, SealedGroupSchema]);
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 export type StoredEntry = z.infer<typeof StoredEntrySchema>;
 export type StoredGroup = z.infer<typeof StoredGroupSchema>;
@@ -43,7 +60,13 @@ export const EncryptionSettingsSchema = z.strictObject({
   salt: sizedBase64(SALT_BYTES),
   iterations: z.number().check(z.int(), z.gte(MIN_ITERATIONS), z.lte(MAX_ITERATIONS)),
   verifier: SealedSchema,
+  /**
+   * 2: records are sealed in the current layout and site rules are sealed too. Absent: set up before that (layout 1);
+   * the next unlock re-seals what it can and then sets it.
+   */
+  layout: z.optional(z.literal(2)),
 });
+export const SEALED_LAYOUT = 2;
 export type EncryptionSettings = z.infer<typeof EncryptionSettingsSchema>;
 
 export const PreferencesSchema = z.strictObject({

@@ -83,20 +83,30 @@ describe('encryption at rest', () => {
     db.close();
   });
 
-  it('seals every clinical payload on disk; ids, dates, group ids and updatedAt stay plain; reads back the same', async () => {
+  it('seals everything but ids, dates, versions and the completed flag; reads back the same', async () => {
     const { db, data } = await seeded();
     const plain = await readAll(db);
     const { key } = await enableEncryption(db, PASS, opts);
     const disk = await dumpDb(db);
     for (const word of SECRET_WORDS) expect(disk).not.toContain(word);
-    const raw = await db.get('sessions', data.sessions[0]!.id);
-    expect(raw).toMatchObject({
-      id: data.sessions[0]!.id,
-      groupId: data.sessions[0]!.groupId,
-      date: data.sessions[0]!.date,
-      updatedAt: data.sessions[0]!.updatedAt,
-      clinical: { sealed: { iv: expect.any(String), ct: expect.any(String) } },
+    const s = data.sessions[0]!;
+    const sealed = { iv: expect.any(String), ct: expect.any(String) };
+    expect(await db.get('sessions', s.id)).toEqual({
+      v: 1,
+      id: s.id,
+      groupId: s.groupId,
+      date: s.date,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      completed: s.completed,
+      sealed,
     });
+    const e = data.entries[0]!;
+    expect(await db.get('entries', e.id)).toEqual({ v: 1, id: e.id, sessionId: e.sessionId, memberId: e.memberId, updatedAt: e.updatedAt, sealed });
+    const g = data.groups[0]!;
+    expect(await db.get('groups', g.id)).toEqual({ v: 1, id: g.id, updatedAt: g.updatedAt, sealed });
     const codec = createCodec(key);
     expect(await readAll(db, codec)).toEqual(plain);
     // Without the key nothing is readable, and nothing disappears either: each record is reported by key.
@@ -115,7 +125,8 @@ describe('encryption at rest', () => {
     const first = await db.get('entries', entry.id);
     await writeAll(db, codec, [{ store: 'entries', record: entry }]);
     const second = await db.get('entries', entry.id);
-    expect((first?.clinical as { sealed: { iv: string } }).sealed.iv).not.toBe((second?.clinical as { sealed: { iv: string } }).sealed.iv);
+    const ivOf = (raw: unknown) => (raw as { sealed: { iv: string } }).sealed.iv;
+    expect(ivOf(first)).not.toBe(ivOf(second));
     expect((await listEntries(db, codec, entry.sessionId)).records.find((e) => e.id === entry.id)?.clinical.plan).toBe('Return next Tuesday.');
 
     const before = await dumpDb(db);
@@ -130,11 +141,11 @@ describe('encryption at rest', () => {
     const { db, data } = await seeded();
     const codec = createCodec((await enableEncryption(db, PASS, opts)).key);
     const [a, b] = data.sessions;
-    const rawA = (await db.get('sessions', a!.id))!;
-    const rawB = (await db.get('sessions', b!.id))!;
+    const rawA = (await db.get('sessions', a!.id)) as { sealed: unknown };
+    const rawB = (await db.get('sessions', b!.id)) as { sealed: unknown };
     // Swap the sealed payloads: each is bound to its own record, so both fail instead of showing the other's text.
-    await db.put('sessions', { ...rawA, clinical: rawB.clinical });
-    await db.put('sessions', { ...rawB, clinical: rawA.clinical });
+    await db.put('sessions', { ...rawA, sealed: rawB.sealed } as never);
+    await db.put('sessions', { ...rawB, sealed: rawA.sealed } as never);
     const listed = await listSessions(db, codec);
     expect(listed.records).toEqual([]);
     expect(listed.invalid.map((r) => r.key).sort()).toEqual([a!.id, b!.id].sort());
@@ -271,10 +282,9 @@ describe('change passphrase', () => {
     const { db, data } = await seeded();
     await enableEncryption(db, PASS, opts);
     const id = data.entries[1]!.id;
-    const raw = (await db.get('entries', id))!;
-    const sealed = (raw.clinical as { sealed: { iv: string; ct: string } }).sealed;
-    const damaged = { ...raw, clinical: { sealed: { ...sealed, ct: `${sealed.ct.slice(0, -8)}AAAAAAA=` } } };
-    await db.put('entries', damaged);
+    const raw = (await db.get('entries', id)) as { sealed: { iv: string; ct: string } };
+    const damaged = { ...raw, sealed: { ...raw.sealed, ct: `${raw.sealed.ct.slice(0, -8)}AAAAAAA=` } };
+    await db.put('entries', damaged as never);
     const { skipped } = await changePassphrase(db, PASS, NEW_PASS, opts);
     expect(skipped).toEqual([expect.objectContaining({ store: 'entries', key: id })]);
     expect(await db.get('entries', id)).toEqual(damaged);
@@ -304,7 +314,7 @@ describe('decrypt errors stay typed', () => {
     const raw = await codec.toStored('sessions', data.sessions[0]!);
     const decoded = await PLAIN_CODEC.fromStored('sessions', raw);
     expect(decoded.ok).toBe(false);
-    await expect(PLAIN_CODEC.openClinical('sessions', 'x', raw.clinical)).rejects.toBeInstanceOf(DecryptError);
+    await expect(PLAIN_CODEC.openRaw('sessions', raw)).rejects.toBeInstanceOf(DecryptError);
     db.close();
   });
 });

@@ -46,7 +46,7 @@ describe('migrations', () => {
       const data = sampleData();
       await write(name, data);
       const db = await expectIntact(name, data);
-      if (Number(version) >= 2) expect((await listSiteRules(db)).rules).toEqual([SITE_RULE]);
+      if (Number(version) >= 2) expect((await listSiteRules(db, PLAIN_CODEC)).rules).toEqual([SITE_RULE]);
       db.close();
       // Opening again runs no step twice.
       (await expectIntact(name, data)).close();
