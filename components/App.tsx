@@ -79,7 +79,8 @@ export function App() {
     const timer = setTimeout(() => void import('./SecuritySettings').then((m) => setSecurity(() => m.SecuritySettings)), 300);
     return () => clearTimeout(timer);
   }, []);
-  const siteRules = useSiteRules();
+  // The remembered fields are sealed like the notes: read and written with the store's codec, none while locked.
+  const siteRules = useSiteRules(state.status === 'ready' ? security.codec() : null);
   // The clinic's own templates and phrase library; their editors load when their section is opened.
   const templates = useTemplates();
   const phraseLibrary = usePhrases();

@@ -127,6 +127,8 @@ export interface SecurityActions {
   previewPurge(retentionDays: number): Promise<PurgeItem[]>;
   exportBackup(passphrase: string): Promise<BackupExport>;
   importBackup(fileText: string, passphrase: string): Promise<ImportResult>;
+  /** The codec records are sealed with now (other stores, like the site rules, use it too); null while locked. */
+  codec(): Codec | null;
 }
 
 export interface NotesStoreOptions {
@@ -563,6 +565,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       await load(db, lastSessionId.current);
       return result;
     },
+    codec: () => codecRef.current,
   };
   return [state, actions, security];
 }

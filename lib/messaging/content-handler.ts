@@ -1,5 +1,6 @@
 import { fillField, findCandidates, hiddenNoteFields, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
 import { labelFor } from '@/lib/fields/label';
+import { namesANote, vocabulary } from '@/lib/fields/rank';
 import { resolveSelector, selectorFor } from '@/lib/fields/selector';
 import { pageKey } from '@/lib/fields/site-rule';
 import { BRIDGE_ATTR, bridgeOf, newToken } from '@/lib/fields/main-world/target';
@@ -96,7 +97,7 @@ export function createContentHandler(doc: Document) {
       ...(section ? { section } : {}),
       ...(chosen ? { chosen } : {}),
       ...(bridge ? { bridge } : {}),
-      noteLabelled: c.noteLabelled ?? /\b(notes?|narrative|progress|soap|dap|birp|girp|sirp|pirp|subjective|objective|assessment|plan|data|behaviou?r|interventions?|responses?|goals?|problems?|situation)\b/i.test(c.label),
+      noteLabelled: c.noteLabelled ?? namesANote(vocabulary(c.label)),
     };
   }
 
