@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { blockText, occurrences, plainText, words } from '@/lib/fields/text';
+import { afterEach, describe, expect, it } from 'vitest';
+import { blockText, nodesIn, occurrences, plainText, readVisibleText, shown, sightOf, words } from '@/lib/fields/text';
+import { withLayout } from './helpers';
 
 const el = (html: string): HTMLElement => {
   const d = document.createElement('div');
@@ -54,5 +55,83 @@ describe('small helpers', () => {
     expect(occurrences('a b\n\na  b', 'a b')).toBe(2);
     expect(occurrences('ab', 'a b')).toBe(0);
     expect(occurrences('anything', '')).toBe(0);
+  });
+});
+
+describe('readVisibleText (visible text as laid out)', () => {
+  const read = (html: string, computed = true): string => {
+    document.body.innerHTML = `<div id="root">${html}</div>`;
+    const root = document.getElementById('root')!;
+    return readVisibleText(root, sightOf(document), { limit: 1000, elements: 1000, computed }).text;
+  };
+  afterEach(() => {
+    document.body.innerHTML = '';
+    document.head.innerHTML = '';
+  });
+
+  it.each([
+    ['blocks are lines', '<div>a</div><div>b</div>', 'a\nb'],
+    ['table cells are fields on one line', '<table><tr><td>Patient</td><td>REYES, DANA M</td></tr></table>', 'Patient\tREYES, DANA M'],
+    ['inline elements join as the browser shows them', '<span>Da</span><span>na</span> <b>Reyes</b>', 'Dana Reyes'],
+    ['a "Label:" right after a word starts a field', '<span>Patient: Reyes, Dana</span><span>DOB: 03/14/1988</span>', 'Patient: Reyes, Dana\tDOB: 03/14/1988'],
+    ['also as text after an element', '<span>Reyes, Dana</span>DOB: 03/14/1988', 'Reyes, Dana\tDOB: 03/14/1988'],
+    ['a value after its label is not split', '<span>Patient:</span><span>Dana Reyes</span>', 'Patient:Dana Reyes'],
+    ['hidden attribute', 'a<span hidden>b</span>c', 'ac'],
+    ['aria-hidden', 'a<span aria-hidden="true">b</span>c', 'ac'],
+    ['inline display:none', 'a<span style="display: none">b</span>c', 'ac'],
+    ['inline visibility:hidden', 'a<span style="visibility:hidden">b</span>c', 'ac'],
+    ['form controls, scripts and editors', 'a<input value="x"><script>y</script><div contenteditable="true">Client: Marcus Lee</div>', 'a'],
+    ['source tabs are spaces: tabs only separate fields', 'a\tb', 'a b'],
+  ])('%s', (_name, html, text) => {
+    expect(read(html)).toBe(text);
+  });
+
+  it('hidden by a style sheet, and flex items as separate fields (computed styles)', () => {
+    document.head.innerHTML = '<style>.gone{display:none} .bar{display:flex} .faded{opacity:0}</style>';
+    expect(read('<span class="gone">Marcus Lee</span><div class="bar"><span>Reyes, Dana</span><span>40 y</span></div><i class="faded">x</i>')).toBe(
+      'Reyes, Dana\t40 y',
+    );
+    // Without computed styles only markup counts.
+    expect(read('<span class="gone">Marcus</span>', false)).toBe('Marcus');
+  });
+
+  it('a visible child of a visibility:hidden parent shows', () => {
+    expect(read('<div style="visibility:hidden">a<b style="visibility:visible">b</b></div>')).toBe('b');
+  });
+
+  it('with layout: positioned boxes off-page or clipped to a pixel are skipped', () => {
+    const html =
+      '<span id="off" style="position:absolute">Marcus Lee</span><span id="sr" style="position:absolute;overflow:hidden">Ana Ruiz</span>' +
+      '<span id="ok" style="position:absolute">Dana Reyes</span>';
+    document.body.innerHTML = `<div id="root">${html}</div>`;
+    const $ = (id: string) => document.getElementById(id)!;
+    const undo = withLayout([
+      [$('off'), { x: -9999, w: 120, h: 20 }],
+      [$('sr'), { w: 1, h: 1 }],
+      [$('ok'), { w: 120, h: 20 }],
+    ]);
+    try {
+      const s = sightOf(document);
+      expect(readVisibleText($('root'), s, { limit: 1000, elements: 1000, computed: true }).text).toBe('Dana Reyes');
+      expect([shown($('off'), s), shown($('sr'), s), shown($('ok'), s)]).toEqual([false, false, true]);
+    } finally {
+      undo();
+    }
+  });
+
+  it('maps text back to its nodes', () => {
+    document.body.innerHTML = '<div id="root"><p>Patient: <b id="n">Dana Reyes</b></p><p>DOB: 1/2/1990</p></div>';
+    const r = readVisibleText(document.getElementById('root')!, sightOf(document), { limit: 1000, elements: 1000, computed: true });
+    const at = r.text.indexOf('Dana');
+    expect(nodesIn(r, at, at + 4).map((n) => n.parentElement?.id)).toEqual(['n']);
+    expect(nodesIn(r, 0, r.text.length)).toHaveLength(3);
+  });
+
+  it('stops at its limits and says so', () => {
+    document.body.innerHTML = `<div id="root">${'<div>aaaa</div>'.repeat(100)}</div>`;
+    const root = document.getElementById('root')!;
+    expect(readVisibleText(root, sightOf(document), { limit: 20, elements: 1000, computed: true }).complete).toBe(false);
+    expect(readVisibleText(root, sightOf(document), { limit: 1000, elements: 10, computed: true }).complete).toBe(false);
+    expect(readVisibleText(root, sightOf(document), { limit: 1000, elements: 1000, computed: true }).complete).toBe(true);
   });
 });
