@@ -1,13 +1,14 @@
 import type { PatientOnPage } from './types';
-import { blockText, clip, plainText, squash, words } from './text';
+import { clip, nodesIn, plainText, readVisibleText, shown, sightOf, squash, words, type ReadText, type Sight } from './text';
 
-type Part = keyof PatientOnPage;
-type Found = Partial<Record<Part, string[]>>;
+type Part = 'name' | 'dob' | 'mrn';
+const PARTS: readonly Part[] = ['name', 'dob', 'mrn'];
 
 /** Words that start another header field: a name read from "Label: value" text stops before them. */
-const STOP = String.raw`(?:dob|d\.o\.b|date|birth|born|mrn|medical|record|chart|age|sex|gender|id|patient|client|phone|provider|clinician|room|ins|insurance|acct|account|encounter|visit|dos|admit|unit|ward|bed|allerg\w*|pcp|program|status|payer|location)\b`;
+const STOP = String.raw`(?:dob|d\.o\.b|date|birth|born|mrn|medical|record|chart|age|sex|gender|id|patient|client|phone|provider|clinician|therapist|counsell?or|staff|user|logged|signed|author|facilitator|leader|group|room|ins|insurance|acct|account|encounter|visit|dos|admit|unit|ward|bed|allerg\w*|pcp|program|status|payer|location|pronouns?)\b`;
 const NAME_TOKEN = String.raw`(?!${STOP})\p{L}[\p{L}\p{M}'’.\-]*`;
-const NAME_VALUE = String.raw`(${NAME_TOKEN}(?:(?:,[ \t]*|[ \t]+)${NAME_TOKEN}){0,4})`;
+/** Tokens joined by spaces only: a tab is a field break (another cell or item), never inside a name. */
+const NAME_VALUE = String.raw`(${NAME_TOKEN}(?:(?:, *| +)${NAME_TOKEN}){0,4})`;
 const DATE = String.raw`(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|\p{L}{3,9}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+\p{L}{3,9}\.?[ \t]+\d{4})`;
 const ID = String.raw`(\p{L}{0,4}-?\d[\w\-]{0,24})`;
 
@@ -23,11 +24,16 @@ const MRN_RE = new RegExp(
   String.raw`(?:\bmrn\b|\bmedical[ \t]+record(?:[ \t]*(?:number|no\.?|#))?|\bchart[ \t]*(?:#|number|no\.?|id\b)|\brecord[ \t]*(?:#|number|no\.?)|\b(?:patient|client|pt)[ \t]+id\b)[ \t]*[:#]?[ \t]*${ID}`,
   'giu',
 );
-const TEXT_RES: ReadonlyArray<readonly [Part, RegExp]> = [
-  ['name', NAME_RE],
-  ['dob', DOB_RE],
-  ['mrn', MRN_RE],
-];
+const LABELLED: Record<Part, RegExp> = { name: NAME_RE, dob: DOB_RE, mrn: MRN_RE };
+
+/** Labels whose value is the clinician, the signed-in user or the group: never the patient. */
+const STAFF = String.raw`\b(?:provider|clinician|therapist|counsell?or|staff|user|logged[ \t]+in|signed[ \t]+(?:in|by)|author|(?:co-?)?facilitator|leader|supervisor|group)\b`;
+const STAFF_ANY = new RegExp(STAFF, 'giu');
+const PERSON_ANY = /\b(?:patient|client|pt|member|resident)\b/giu;
+/** Text just before an element that makes it the staff member's name ("Logged in as ", "Provider: "). */
+const STAFF_TAIL = new RegExp(String.raw`${STAFF}(?:[ \t]+(?:as|name))?[ \t]*[:\-–—]?[ \t]*$`, 'iu');
+/** id/class words of a container that holds the clinician's or user's details. */
+const STAFF_HINT = /\b(provider|clinician|therapist|counsell?or|staff|user|author|facilitator|leader|signed|signature|login|logged)\b/;
 
 const VALUE_RES: Record<Part, RegExp> = {
   name: new RegExp(`^${NAME_VALUE}`, 'iu'),
@@ -65,15 +71,108 @@ function cleanValue(part: Part, raw: string): string | undefined {
   return clip(v);
 }
 
-function add(found: Found, part: Part, value: string | undefined): void {
-  if (value) (found[part] ??= []).push(value);
+/**
+ * The value an element holding one part shows: a "Label: value" in it, else its first field or line, after a
+ * leading label ("Patient", "DOB:") if there is one.
+ */
+function valueIn(part: Part, text: string): string | undefined {
+  const m = [...text.matchAll(LABELLED[part])][0];
+  if (m) return cleanValue(part, m[1] ?? '');
+  const fields = text.split(/[\t\n]/).map(squash).filter(Boolean);
+  let v = fields[0] ?? '';
+  if (partOfLabel(v) === part) v = fields[1] ?? '';
+  return cleanValue(part, v.replace(/^[^:]{1,30}:\s*/, ''));
 }
 
-/** "Label: value" pairs in text. */
-function scanText(text: string, found: Found, strict: boolean): void {
-  for (const [part, re] of TEXT_RES) {
-    const r = part === 'name' && strict ? NAME_RE_STRICT : re;
-    for (const m of text.matchAll(r)) add(found, part, cleanValue(part, m[1] ?? ''));
+/** What one tier of evidence read: the first value of each part, and whether a different one was read too. */
+interface Tier {
+  first: Partial<Record<Part, string>>;
+  conflict: Partial<Record<Part, boolean>>;
+}
+const tier = (): Tier => ({ first: {}, conflict: {} });
+
+function sameValue(part: Part, a: string, b: string): boolean {
+  if (part === 'name') return samePerson(a, b);
+  const key = (v: string): string => v.toLowerCase().replace(/[\s\-#]/g, '');
+  return key(a) === key(b);
+}
+
+function add(t: Tier, part: Part, value: string | undefined): void {
+  if (!value) return;
+  const first = t.first[part];
+  if (first === undefined) t.first[part] = value;
+  else if (!sameValue(part, first, value)) t.conflict[part] = true;
+}
+
+/** One read of a document: what is still wanted, and caches. */
+interface Reading {
+  doc: Document;
+  sight: Sight;
+  /** Parts the current tier still reads (a part with two different values is settled: it stops reading). */
+  need: Set<Part>;
+  seen: Map<Element, boolean>;
+  /** Elements the layout-aware reads of the current tier may still visit. */
+  budget: number;
+}
+
+const wants = (r: Reading, t: Tier, part: Part): boolean => r.need.has(part) && !t.conflict[part];
+
+function seen(r: Reading, el: Element): boolean {
+  let v = r.seen.get(el);
+  if (v === undefined) r.seen.set(el, (v = shown(el, r.sight)));
+  return v;
+}
+
+/** Layout-aware visible text of a small element; its cost is charged to the reading's element budget. */
+function readIn(r: Reading, el: Element, limit: number): ReadText {
+  const out = readVisibleText(el, r.sight, { limit, elements: Math.max(0, Math.min(r.budget, 800)), computed: true });
+  r.budget -= out.visited;
+  return out;
+}
+
+/** An id/class on the way up from `el` (to `root` at most) says the clinician's or user's details are here. */
+function inStaffBox(el: Element | null, root: Element | null): boolean {
+  for (let a = el, i = 0; a && i < 8; a = a.parentElement, i++) {
+    if (STAFF_HINT.test(words(`${a.id} ${a.getAttribute('class') || ''}`))) return true;
+    if (a === root) break;
+  }
+  return false;
+}
+
+/** Is the last label before `at` on its line a staff/group one ("Provider · Name: …"), or is "Name:" under a staff heading line. */
+function staffLine(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  const last = (re: RegExp, s: string): number => {
+    let i = -1;
+    for (const m of s.matchAll(re)) i = m.index;
+    return i;
+  };
+  if (before.trim()) return last(STAFF_ANY, before) > last(PERSON_ANY, before);
+  if (lineStart < 2) return false;
+  const prev = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+  return prev.length <= 40 && last(STAFF_ANY, prev) >= 0 && last(PERSON_ANY, prev) < 0;
+}
+
+/**
+ * "Label: value" pairs in read text. `strict`: only Patient/Client-style labels, no bare "Name:". `check`: the
+ * read did not judge visibility, so each match's nodes are judged here.
+ */
+function scanText(r: Reading, read: ReadText, t: Tier, root: Element, strict: boolean, check: boolean): void {
+  for (const part of PARTS) {
+    if (!wants(r, t, part)) continue;
+    for (const m of read.text.matchAll(part === 'name' && strict ? NAME_RE_STRICT : LABELLED[part])) {
+      const from = m.index;
+      const to = from + m[0].length;
+      const bare = part === 'name' && /^name/i.test(m[0]);
+      if (bare && staffLine(read.text, from)) continue;
+      if (check || bare) {
+        const els = nodesIn(read, from, to).map((n) => n.parentElement);
+        if (check && !els.every((e) => e && seen(r, e))) continue;
+        if (bare && els.some((e) => inStaffBox(e, root))) continue;
+      }
+      add(t, part, cleanValue(part, m[1] ?? ''));
+    }
   }
 }
 
@@ -82,97 +181,136 @@ const hintSelector = (stems: string[]): string => stems.map((s) => `[id*="${s}"]
 /** Attribute selectors are case-sensitive (the `i` flag is not supported everywhere): list the usual casings. */
 const PERSONISH = hintSelector(['atient', 'ATIENT', 'lient', 'LIENT', 'emographic']);
 const HINTS = PERSONISH + ',' + hintSelector(['dob', 'DOB', 'Dob', 'mrn', 'MRN', 'Mrn', 'irth', 'Name', 'name']);
-const HEADERISH = 'header,[role="banner"],' + PERSONISH + ',' + hintSelector(['eader', 'anner', 'ontext']);
+const BANNERISH =
+  'header,[role="banner"],' +
+  PERSONISH +
+  ',' +
+  hintSelector(['eader', 'EADER', 'anner', 'ANNER', 'ontext', 'ONTEXT', 'asthead', 'opbar', 'opBar', 'OPBAR']);
+/** id/class words of a page's patient banner or header ("chartHeader", "pt-banner", "patient-info")… */
+const BANNER_WORDS =
+  /\b(\w*header|banner|masthead|top ?bar|context|demographics?)\b|\b(patient|client|pt|member)\b.*\b(info|bar|summary|details|strip|band|heading|title)\b/;
+/** …but not one of many rows, cards or cells, nor a menu or dialog (a list of patients has one per row). */
+const NOT_BANNER = /\b(card|row|item|list|cell|col|column|tile|entry|table|grid|th|modal|dialog|popup|menu|dropdown|tooltip|search)\b/;
+const MAX_BANNERS = 16;
 
-/** Elements whose id/class says what they hold: `<span class="patient-name">`, `<td id="ptDOB">`. */
-function fromHints(doc: Document): Found {
-  const found: Found = {};
-  for (const el of doc.querySelectorAll(HINTS)) {
-    const part = partOfHint(`${el.id} ${el.getAttribute('class') || ''}`);
-    if (!part || el.matches(FORM) || el.querySelector(FORM)) continue;
-    const text = plainText(el, 120);
-    if (!text || text.length > 100) continue;
-    const inText: Found = {};
-    scanText(text, inText, false);
-    add(found, part, inText[part]?.[0] ?? cleanValue(part, text.replace(/^[^:]{1,30}:\s*/, '')));
+/** The shown page headers and patient banners, in document order (outer ones before those inside them). */
+function bannersOf(r: Reading): Element[] {
+  const out: Element[] = [];
+  for (const el of r.doc.querySelectorAll(BANNERISH)) {
+    if (out.length >= MAX_BANNERS) break;
+    const w = words(`${el.id} ${el.getAttribute('class') || ''}`);
+    const semantic = el.localName === 'header' || el.getAttribute('role') === 'banner';
+    if ((!semantic && !BANNER_WORDS.test(w)) || NOT_BANNER.test(w) || !seen(r, el)) continue;
+    out.push(el);
   }
-  return found;
+  return out;
 }
 
-/** `<dt>Patient</dt><dd>…</dd>` and `<th>DOB</th><td>…</td>` pairs. */
-function fromPairs(doc: Document): Found {
-  const found: Found = {};
-  for (const el of doc.querySelectorAll('dt,th,td')) {
+/** Elements whose id/class says what they hold: `<span class="patient-name">`, `<td id="ptDOB">`. */
+function fromHints(r: Reading, root: ParentNode, t: Tier): void {
+  for (const el of root.querySelectorAll(HINTS)) {
+    const part = partOfHint(`${el.id} ${el.getAttribute('class') || ''}`);
+    if (!part || !wants(r, t, part) || el.matches(FORM) || el.querySelector(FORM) || !seen(r, el)) continue;
+    const text = readIn(r, el, 120).text;
+    if (text && text.length <= 100) add(t, part, valueIn(part, text));
+  }
+}
+
+/** `<dt>Patient</dt><dd>…</dd>` and `<th>DOB</th><td>…</td>` pairs (not a header row: th → th). */
+function fromPairs(r: Reading, root: ParentNode, t: Tier): void {
+  for (const el of root.querySelectorAll('dt,th,td')) {
     const text = plainText(el, 40);
     if (!text || text.length > 30) continue;
     const part = partOfLabel(text);
-    if (!part) continue;
+    if (!part || !wants(r, t, part)) continue;
     let value = el.nextElementSibling;
     if (el.localName === 'dt') while (value && value.localName !== 'dd') value = value.nextElementSibling;
-    if (value && !value.querySelector(FORM)) add(found, part, cleanValue(part, plainText(value, 120)));
-  }
-  return found;
-}
-
-/** "Label: value" text in header-ish containers; a bare name heading inside a patient banner. */
-function fromHeaders(doc: Document): Found {
-  const found: Found = {};
-  const banners: Element[] = [];
-  for (const el of doc.querySelectorAll(HEADERISH)) {
-    scanText(blockText(el, false, 1500), found, false);
-    if (/atient|lient|emographic/i.test(`${el.id} ${el.getAttribute('class') || ''}`)) banners.push(el);
-  }
-  if (!found.name) {
-    const named: Found = {};
-    for (const b of banners) {
-      const heading = b.querySelector('h1,h2,h3,h4,strong,b');
-      const text = heading ? plainText(heading, 80) : '';
-      if (text && !partOfLabel(text) && !/\d|:/.test(text) && /\p{L}+[ ,]+\p{L}+/u.test(text)) {
-        const v = cleanValue('name', text);
-        if (v && v.length >= text.replace(/[\s,;:]+$/, '').length) add(named, 'name', v);
-      }
+    else if (value?.localName !== 'td') continue;
+    if (!value || value.querySelector(FORM) || !seen(r, el) || !seen(r, value)) continue;
+    if (part === 'name' && words(text) === 'name') {
+      // A bare "Name" in the clinician's box, or right after a "Provider" cell, names the clinician.
+      const prev = el.previousElementSibling;
+      if (inStaffBox(el, null) || (prev && STAFF_TAIL.test(plainText(prev, 40)))) continue;
     }
-    if (named.name) found.name = named.name;
+    add(t, part, valueIn(part, readIn(r, value, 120).text));
   }
-  return found;
 }
 
-const nameKey = (s: string): string => nameTokens(s).all.join(' ');
+/** Up to `n` characters of text just before `el` inside `root` ("Logged in as "), hidden or not. */
+function textBefore(el: Element, root: Element, n: number): string {
+  let out = '';
+  for (let a: Element | null = el; a && a !== root && out.length < n; a = a.parentElement) {
+    for (let p = a.previousSibling; p && out.length < n; p = p.previousSibling) out = (p.textContent ?? '').slice(-n) + ' ' + out;
+  }
+  return squash(out);
+}
 
-/** The one value a source gives for a part; none when it gives several different ones (a list of patients). */
-function single(part: Part, values: string[] | undefined): string | undefined {
-  if (!values?.length) return undefined;
-  const key = (v: string): string => (part === 'name' ? nameKey(v) : v.toLowerCase().replace(/[\s\-#]/g, ''));
-  const first = values[0]!;
-  return values.every((v) => key(v) === key(first)) ? first : undefined;
+/** A bare name heading inside a patient banner (`<div class="patient-header"><h1>Reyes, Dana</h1>`). */
+function fromHeadings(r: Reading, banners: Element[], t: Tier): void {
+  for (const b of banners) {
+    if (!/atient|lient|emographic/i.test(`${b.id} ${b.getAttribute('class') || ''}`)) continue;
+    const heading = b.querySelector('h1,h2,h3,h4,strong,b');
+    if (!heading || !seen(r, heading) || inStaffBox(heading, b) || STAFF_TAIL.test(textBefore(heading, b, 60))) continue;
+    const text = squash(readIn(r, heading, 80).text.split(/[\t\n]/)[0] ?? '');
+    if (text && !partOfLabel(text) && !/\d|:/.test(text) && /\p{L}+[ ,]+\p{L}+/u.test(text)) {
+      const v = cleanValue('name', text);
+      if (v && v.length >= text.replace(/[\s,;:]+$/, '').length) add(t, 'name', v);
+    }
+  }
 }
 
 /**
- * The patient the page shows: name, date of birth and MRN read from id/class-marked elements, dt/dd and
- * table label/value pairs, "Label: value" text in the header (and as a last resort in the first part of the
- * page, "Patient:"/"Client:" labels only). A source that shows several different values for a part (a
- * schedule listing many patients) is ignored for that part. Missing parts are absent.
+ * The patient the page shows, from visible text only, strongest evidence first:
+ * 1. labelled fields in the page header / patient banner ("Patient: …", dt/dd, th/td, `class="patient-name"`),
+ *    then a bare name heading in a patient banner;
+ * 2. labelled mentions anywhere else (the first part of the body: "Patient:"/"Client:" labels only);
+ * and the document title, weak evidence kept apart for `matchPatient`. The first tier that shows a part decides
+ * it: several different names there (two banners, a schedule) give `ambiguous` and no name, never a weaker
+ * source's guess. The clinician's, user's and group's lines are never read as the patient. Cost: selector
+ * queries plus layout-aware reads of the banners and matched elements (capped), one markup-only read of the body
+ * start when the banners do not tell.
  */
 export function readPatientOnPage(doc: Document): PatientOnPage {
+  const r: Reading = { doc, sight: sightOf(doc), need: new Set(PARTS), seen: new Map(), budget: 3000 };
   const result: PatientOnPage = {};
-  const sources: Array<() => Found> = [
-    () => fromHints(doc),
-    () => fromPairs(doc),
-    () => fromHeaders(doc),
-    () => {
-      const found: Found = {};
-      if (doc.body) scanText(blockText(doc.body, false, 3000), found, true);
-      return found;
-    },
-  ];
-  for (const source of sources) {
-    const found = source();
-    for (const part of ['name', 'dob', 'mrn'] as const) {
-      const v = result[part] ? undefined : single(part, found[part]);
-      if (v) result[part] = v;
-    }
-    if (result.name && result.dob && result.mrn) break;
+
+  const banner = tier();
+  const banners = bannersOf(r);
+  const whole: Element[] = [];
+  for (const b of banners) {
+    // A banner inside one read to its end adds nothing; inside one cut short by the limits it is read too.
+    if (r.budget <= 0 || whole.some((w) => w.contains(b))) continue;
+    const read = readIn(r, b, 1500);
+    if (read.complete) whole.push(b);
+    scanText(r, read, banner, b, false, false);
+    fromHints(r, b, banner);
+    fromPairs(r, b, banner);
   }
+  const heading = tier();
+  if (!banner.first.name && !banner.conflict.name) fromHeadings(r, banners, heading);
+
+  const tiers = [banner, heading];
+  r.need = new Set(PARTS.filter((p) => !banner.first[p] && !banner.conflict[p] && !heading.first[p] && !heading.conflict[p]));
+  if (r.need.size) {
+    const elsewhere = tier();
+    r.budget = 1500;
+    fromHints(r, doc, elsewhere);
+    fromPairs(r, doc, elsewhere);
+    if (doc.body) {
+      const body = readVisibleText(doc.body, r.sight, { limit: 3000, elements: 10000, computed: false });
+      scanText(r, body, elsewhere, doc.body, true, true);
+    }
+    tiers.push(elsewhere);
+  }
+
+  for (const part of PARTS) {
+    const decisive = tiers.find((t) => t.first[part] !== undefined);
+    if (!decisive) continue;
+    if (!decisive.conflict[part]) result[part] = decisive.first[part];
+    else if (part === 'name') result.ambiguous = true;
+  }
+  const title = clip(squash(doc.title || ''), 200);
+  if (title) result.title = title;
   return result;
 }
 
@@ -214,15 +352,10 @@ const same = (a: string, b: string): boolean =>
   a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 const fullSame = (a: string, b: string): boolean => a.length > 1 && a === b;
 
-/**
- * Does the patient on the page look like this group member? Tolerant of "Last, First", middle names and
- * initials, case, spacing, diacritics and hyphenated surnames; nicknames are not mapped (Bob ≠ Robert).
- * 'unknown' when the page shows no name.
- */
-export function matchPatient(found: PatientOnPage, member: { name: string }): 'match' | 'mismatch' | 'unknown' {
-  if (!found.name) return 'unknown';
-  const page = nameTokens(found.name);
-  const who = nameTokens(member.name);
+/** Does a name read on the page name this member? 'unknown' when either has no letters. */
+function nameVerdict(onPage: string, member: string): 'match' | 'mismatch' | 'unknown' {
+  const page = nameTokens(onPage);
+  const who = nameTokens(member);
   if (!page.all.length || !who.all.length) return 'unknown';
   if (page.all.length === 1 || who.all.length === 1) {
     const [one, other] = page.all.length === 1 ? [page.all[0]!, who] : [who.all[0]!, page];
@@ -238,4 +371,18 @@ export function matchPatient(found: PatientOnPage, member: { name: string }): 'm
     if (fullSame(swapped.first, who.first) && lastMatch(swapped, who)) return 'match';
   }
   return 'mismatch';
+}
+
+/** Two names read on one page are the same person written two ways ("Reyes, Dana M." and "Dana Reyes"). */
+function samePerson(a: string, b: string): boolean {
+  return nameVerdict(a, b) === 'match' || nameVerdict(b, a) === 'match';
+}
+
+/**
+ * Does the patient on the page look like this group member? Tolerant of "Last, First", middle names and
+ * initials, case, spacing, diacritics and hyphenated surnames; nicknames are not mapped (Bob ≠ Robert).
+ * 'unknown' when the page shows no name.
+ */
+export function matchPatient(found: PatientOnPage, member: { name: string }): 'match' | 'mismatch' | 'unknown' {
+  return found.name ? nameVerdict(found.name, member.name) : 'unknown';
 }

@@ -245,6 +245,8 @@ export interface ReadText {
   nodes: Text[];
   /** False when a limit stopped the read. */
   complete: boolean;
+  /** Elements visited. */
+  visited: number;
 }
 
 export interface ReadOptions {
@@ -380,5 +382,5 @@ export function readVisibleText(root: Element, s: Sight, o: ReadOptions): ReadTe
   const rootStyle = view ? view.getComputedStyle(root) : null;
   walk(root, rootStyle, !!rootStyle && (rootStyle.visibility === 'hidden' || rootStyle.visibility === 'collapse'));
   endLine();
-  return { text: lines.join('\n'), starts, nodes, complete: size < o.limit && budget >= 0 };
+  return { text: lines.join('\n'), starts, nodes, complete: size < o.limit && budget >= 0, visited: o.elements - Math.max(budget, 0) };
 }

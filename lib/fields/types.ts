@@ -28,4 +28,8 @@ export interface PatientOnPage {
   name?: string;
   dob?: string;
   mrn?: string;
+  /** `document.title`, whitespace squashed, at most 200 characters: weak evidence, used only when no name was read. */
+  title?: string;
+  /** The strongest source shows two or more different patients; `name` is then absent. */
+  ambiguous?: boolean;
 }
