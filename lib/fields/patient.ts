@@ -378,11 +378,42 @@ function samePerson(a: string, b: string): boolean {
   return nameVerdict(a, b) === 'match' || nameVerdict(b, a) === 'match';
 }
 
+/** Lower-case, accent-free words of a text, for finding a name in a page title. */
+const titleWords = (s: string): Set<string> =>
+  new Set(
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’.]/g, '')
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean),
+  );
+
+/** The title shows this person's first name and every part of the surname, as whole words (initials do not count). */
+function titleNames(title: Set<string>, name: string): boolean {
+  const n = nameTokens(name);
+  if (n.all.length < 2 || n.first.length < 2 || !n.last.length || n.last.some((w) => w.length < 2)) return false;
+  return title.has(n.first) && n.last.every((w) => title.has(w));
+}
+
 /**
  * Does the patient on the page look like this group member? Tolerant of "Last, First", middle names and
  * initials, case, spacing, diacritics and hyphenated surnames; nicknames are not mapped (Bob ≠ Robert).
- * 'unknown' when the page shows no name.
+ * With no name read (none shown, or `ambiguous`), the page title is weak evidence: 'match' only when it names
+ * this member (first and last name) and no one else of `others` (the other members), 'mismatch' only when it
+ * names another member and not this one, else 'unknown'. An ambiguous page is never a 'match'.
  */
-export function matchPatient(found: PatientOnPage, member: { name: string }): 'match' | 'mismatch' | 'unknown' {
-  return found.name ? nameVerdict(found.name, member.name) : 'unknown';
+export function matchPatient(
+  found: PatientOnPage,
+  member: { name: string },
+  others: readonly string[] = [],
+): 'match' | 'mismatch' | 'unknown' {
+  if (found.name) return nameVerdict(found.name, member.name);
+  if (!found.title) return 'unknown';
+  const title = titleWords(found.title);
+  const mine = titleNames(title, member.name);
+  const another = others.some((o) => !samePerson(o, member.name) && titleNames(title, o));
+  if (another && !mine) return 'mismatch';
+  return mine && !another && !found.ambiguous ? 'match' : 'unknown';
 }

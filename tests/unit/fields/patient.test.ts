@@ -257,6 +257,36 @@ describe('matchPatient', () => {
     expect(matchPatient({ name: '—' }, { name: 'Dana Reyes' })).toBe('unknown');
   });
 
+  it('with no name read, the title is weak evidence: a match when it names the member, never a mismatch alone', () => {
+    const t = (title: string) => ({ title });
+    expect(matchPatient(t('Reyes, Dana — Progress note'), { name: 'Dana Reyes' })).toBe('match');
+    expect(matchPatient(t('DANA REYES (MRN 000123)'), { name: 'Reyes, Dana M.' })).toBe('match');
+    expect(matchPatient(t('JOSÉ NÚÑEZ - Chart'), { name: 'Jose Nunez' })).toBe('match');
+    expect(matchPatient(t('Marcus Lee - Chart'), { name: 'Dana Reyes' })).toBe('unknown');
+    expect(matchPatient(t('Dana - Chart'), { name: 'Dana Reyes' })).toBe('unknown');
+    expect(matchPatient(t('D. Reyes - Chart'), { name: 'Dana Reyes' })).toBe('unknown');
+    expect(matchPatient(t('Reyes family session'), { name: 'Dana Reyes' })).toBe('unknown');
+    expect(matchPatient(t('Dana Reyes'), { name: 'Dana' })).toBe('unknown');
+    expect(matchPatient({}, { name: 'Dana Reyes' }, ['Marcus Lee'])).toBe('unknown');
+  });
+
+  it('the title names another member and not this one: mismatch', () => {
+    const others = ['Marcus Lee', 'Ana Ruiz'];
+    expect(matchPatient({ title: 'Lee, Marcus - Chart' }, { name: 'Dana Reyes' }, others)).toBe('mismatch');
+    expect(matchPatient({ title: 'Dana Reyes - Chart' }, { name: 'Dana Reyes' }, others)).toBe('match');
+    // Both named, or only part of another's name: not enough to say.
+    expect(matchPatient({ title: 'Dana Reyes, Marcus Lee' }, { name: 'Dana Reyes' }, others)).toBe('unknown');
+    expect(matchPatient({ title: 'Marcus - Chart' }, { name: 'Dana Reyes' }, others)).toBe('unknown');
+    // The member listed among the others is not "another".
+    expect(matchPatient({ title: 'Dana Reyes - Chart' }, { name: 'Dana Reyes' }, ['Reyes, Dana'])).toBe('match');
+  });
+
+  it('a name read outranks the title; an ambiguous page is never a match', () => {
+    expect(matchPatient({ name: 'Marcus Lee', title: 'Dana Reyes' }, { name: 'Dana Reyes' })).toBe('mismatch');
+    expect(matchPatient({ ambiguous: true, title: 'Dana Reyes' }, { name: 'Dana Reyes' })).toBe('unknown');
+    expect(matchPatient({ ambiguous: true, title: 'Marcus Lee' }, { name: 'Dana Reyes' }, ['Marcus Lee'])).toBe('mismatch');
+  });
+
   it('works end to end from a page', () => {
     page(`<header><span>Patient: Reyes, Dana M.</span></header>`);
     const found = readPatientOnPage(document);
