@@ -28,7 +28,9 @@ export const PatientInfoSchema = z.strictObject({
   name: z.optional(z.string().check(z.maxLength(200))),
   dob: z.optional(z.string().check(z.maxLength(200))),
   mrn: z.optional(z.string().check(z.maxLength(200))),
+  /** The page title (readPatientOnPage clips it to 200): weak evidence when no name was read. */
   title: z.optional(z.string().check(z.maxLength(200))),
+  /** The page shows several different patients; no name is given. */
   ambiguous: z.optional(z.boolean()),
 });
 export type PatientInfo = z.infer<typeof PatientInfoSchema>;
