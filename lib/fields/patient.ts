@@ -52,9 +52,8 @@ function partOfLabel(text: string): Part | null {
   return null;
 }
 
-/** Which part an id/class names ("patient-name", "ptDOB", "mrn"), or null. */
-function partOfHint(hint: string): Part | null {
-  const w = words(hint);
+/** Which part id/class words name ("patient name" from patient-name, "pt dob" from ptDOB, "mrn"), or null. */
+function partOfHint(w: string): Part | null {
   if (/\b(patient|client|pt|member)( full)? name\b/.test(w)) return 'name';
   if (/\b(dob|birth ?date|date of birth)\b/.test(w)) return 'dob';
   if (/\b(mrn|medical record|chart (number|no|num)|patient id)\b/.test(w)) return 'mrn';
@@ -177,15 +176,12 @@ function scanText(r: Reading, read: ReadText, t: Tier, root: Element, strict: bo
 }
 
 const FORM = 'input,textarea,select,[contenteditable]';
-const hintSelector = (stems: string[]): string => stems.map((s) => `[id*="${s}"],[class*="${s}"]`).join(',');
-/** Attribute selectors are case-sensitive (the `i` flag is not supported everywhere): list the usual casings. */
-const PERSONISH = hintSelector(['atient', 'ATIENT', 'lient', 'LIENT', 'emographic']);
-const HINTS = PERSONISH + ',' + hintSelector(['dob', 'DOB', 'Dob', 'mrn', 'MRN', 'Mrn', 'irth', 'Name', 'name']);
-const BANNERISH =
-  'header,[role="banner"],' +
-  PERSONISH +
-  ',' +
-  hintSelector(['eader', 'EADER', 'anner', 'ANNER', 'ontext', 'ONTEXT', 'asthead', 'opbar', 'opBar', 'OPBAR']);
+/**
+ * id/class stems worth splitting into words: patient/client/demographics, dob/mrn/birth/name hints, headers and
+ * banners. One pass over the elements that have an id or class with this test costs a fraction of a
+ * querySelectorAll with a list of `[class*=…]` selectors (≈10 ms against ≈50 ms on a 50,000-element page).
+ */
+const MARK_STEMS = /atient|lient|emographic|dob|mrn|irth|name|eader|anner|ontext|asthead|top-?bar/i;
 /** id/class words of a page's patient banner or header ("chartHeader", "pt-banner", "patient-info")… */
 const BANNER_WORDS =
   /\b(\w*header|banner|masthead|top ?bar|context|demographics?)\b|\b(patient|client|pt|member)\b.*\b(info|bar|summary|details|strip|band|heading|title)\b/;
@@ -193,47 +189,83 @@ const BANNER_WORDS =
 const NOT_BANNER = /\b(card|row|item|list|cell|col|column|tile|entry|table|grid|th|modal|dialog|popup|menu|dropdown|tooltip|search)\b/;
 const MAX_BANNERS = 16;
 
-/** The shown page headers and patient banners, in document order (outer ones before those inside them). */
-function bannersOf(r: Reading): Element[] {
-  const out: Element[] = [];
-  for (const el of r.doc.querySelectorAll(BANNERISH)) {
-    if (out.length >= MAX_BANNERS) break;
-    const w = words(`${el.id} ${el.getAttribute('class') || ''}`);
+interface Marked {
+  /** Shown page headers and patient banners, in document order (outer ones before those inside them). */
+  banners: Element[];
+  /** Elements whose id/class says which part they hold: `<span class="patient-name">`, `<td id="ptDOB">`. */
+  hints: Array<{ el: Element; part: Part }>;
+}
+
+function markedElements(r: Reading): Marked {
+  const out: Marked = { banners: [], hints: [] };
+  for (const el of r.doc.querySelectorAll('header,[role="banner"],[id],[class]')) {
+    const id = el.id;
+    const cls = el.getAttribute('class') || '';
     const semantic = el.localName === 'header' || el.getAttribute('role') === 'banner';
-    if ((!semantic && !BANNER_WORDS.test(w)) || NOT_BANNER.test(w) || !seen(r, el)) continue;
-    out.push(el);
+    if (!semantic && !MARK_STEMS.test(id) && !MARK_STEMS.test(cls)) continue;
+    const w = words(`${id} ${cls}`);
+    const part = partOfHint(w);
+    if (part && !el.matches(FORM) && !el.querySelector(FORM)) out.hints.push({ el, part });
+    if (out.banners.length < MAX_BANNERS && (semantic || BANNER_WORDS.test(w)) && !NOT_BANNER.test(w) && seen(r, el)) {
+      out.banners.push(el);
+    }
   }
   return out;
 }
 
-/** Elements whose id/class says what they hold: `<span class="patient-name">`, `<td id="ptDOB">`. */
-function fromHints(r: Reading, root: ParentNode, t: Tier): void {
-  for (const el of root.querySelectorAll(HINTS)) {
-    const part = partOfHint(`${el.id} ${el.getAttribute('class') || ''}`);
-    if (!part || !wants(r, t, part) || el.matches(FORM) || el.querySelector(FORM) || !seen(r, el)) continue;
+/** The hinted elements (inside `within` when given): their text, or the value after a label in it. */
+function fromHints(r: Reading, hints: Marked['hints'], within: Element | null, t: Tier): void {
+  for (const { el, part } of hints) {
+    if (!wants(r, t, part) || (within && !within.contains(el)) || !seen(r, el)) continue;
     const text = readIn(r, el, 120).text;
     if (text && text.length <= 100) add(t, part, valueIn(part, text));
   }
 }
 
-/** `<dt>Patient</dt><dd>…</dd>` and `<th>DOB</th><td>…</td>` pairs (not a header row: th → th). */
-function fromPairs(r: Reading, root: ParentNode, t: Tier): void {
-  for (const el of root.querySelectorAll('dt,th,td')) {
-    const text = plainText(el, 40);
-    if (!text || text.length > 30) continue;
-    const part = partOfLabel(text);
-    if (!part || !wants(r, t, part)) continue;
-    let value = el.nextElementSibling;
-    if (el.localName === 'dt') while (value && value.localName !== 'dd') value = value.nextElementSibling;
-    else if (value?.localName !== 'td') continue;
-    if (!value || value.querySelector(FORM) || !seen(r, el) || !seen(r, value)) continue;
-    if (part === 'name' && words(text) === 'name') {
-      // A bare "Name" in the clinician's box, or right after a "Provider" cell, names the clinician.
-      const prev = el.previousElementSibling;
-      if (inStaffBox(el, null) || (prev && STAFF_TAIL.test(plainText(prev, 40)))) continue;
-    }
-    add(t, part, valueIn(part, readIn(r, value, 120).text));
+/** How a label cell's text starts ("Patient", "Client name", "D.O.B.", "Chart #"…). */
+const LABEL_START = /^\s*(?:patient|client|pt\b|member|resident|full|name|dob|d\.|date|birth|born|mrn|medical|chart|record)/i;
+
+/** The first non-blank text in `el`, looking at a few nodes only: a cheap test before reading a cell. */
+function firstText(el: Element): string {
+  let n = el.firstChild;
+  for (let steps = 0; n && steps < 8; steps++) {
+    if (n.nodeType === 3) {
+      if (/\S/.test((n as Text).data)) return (n as Text).data;
+      n = n.nextSibling;
+    } else n = (n.nodeType === 1 && n.firstChild) || n.nextSibling;
   }
+  return '';
+}
+
+/**
+ * `<dt>Patient</dt><dd>…</dd>` and `<th>DOB</th><td>…</td>` pairs (not a header row: th → th). A legacy page has
+ * tens of thousands of cells: only those whose text starts like a label are read.
+ */
+function fromPairs(r: Reading, root: Document | Element, t: Tier): void {
+  for (const tag of ['dt', 'th', 'td']) {
+    // A live collection walked by index: cheaper than querySelectorAll's static list over ~20,000 cells.
+    const cells = root.getElementsByTagName(tag);
+    for (let i = 0; i < cells.length; i++) pair(r, cells[i]!, t);
+  }
+}
+
+/** One label cell and the value beside it. */
+function pair(r: Reading, el: Element, t: Tier): void {
+  if (!LABEL_START.test(firstText(el))) return;
+  const text = plainText(el, 40);
+  if (!text || text.length > 30) return;
+  const part = partOfLabel(text);
+  if (!part || !wants(r, t, part)) return;
+  let value = el.nextElementSibling;
+  if (el.localName === 'dt') while (value && value.localName !== 'dd') value = value.nextElementSibling;
+  else if (value?.localName !== 'td') return;
+  if (!value || value.querySelector(FORM) || !seen(r, el) || !seen(r, value)) return;
+  if (part === 'name' && words(text) === 'name') {
+    // A bare "Name" in the clinician's box, or right after a "Provider" cell, names the clinician.
+    const prev = el.previousElementSibling;
+    if (inStaffBox(el, null) || (prev && STAFF_TAIL.test(plainText(prev, 40)))) return;
+  }
+  add(t, part, valueIn(part, readIn(r, value, 120).text));
 }
 
 /** Up to `n` characters of text just before `el` inside `root` ("Logged in as "), hidden or not. */
@@ -266,16 +298,18 @@ function fromHeadings(r: Reading, banners: Element[], t: Tier): void {
  * 2. labelled mentions anywhere else (the first part of the body: "Patient:"/"Client:" labels only);
  * and the document title, weak evidence kept apart for `matchPatient`. The first tier that shows a part decides
  * it: several different names there (two banners, a schedule) give `ambiguous` and no name, never a weaker
- * source's guess. The clinician's, user's and group's lines are never read as the patient. Cost: selector
- * queries plus layout-aware reads of the banners and matched elements (capped), one markup-only read of the body
- * start when the banners do not tell.
+ * source's guess. The clinician's, user's and group's lines are never read as the patient. Cost: one pass over
+ * the elements with an id or class, layout-aware reads of the banners and matched elements only (capped), and when
+ * the banners do not tell, one pass over the table cells and a markup-only read of the body start. Measured in
+ * Chromium on the 50,000-element legacy bench page: ≈15 ms with a patient banner, ≈30 ms without (the previous
+ * reader: ≈100 ms either way), against ≈3 ms for a bare querySelectorAll of the fields.
  */
 export function readPatientOnPage(doc: Document): PatientOnPage {
   const r: Reading = { doc, sight: sightOf(doc), need: new Set(PARTS), seen: new Map(), budget: 3000 };
   const result: PatientOnPage = {};
 
   const banner = tier();
-  const banners = bannersOf(r);
+  const { banners, hints } = markedElements(r);
   const whole: Element[] = [];
   for (const b of banners) {
     // A banner inside one read to its end adds nothing; inside one cut short by the limits it is read too.
@@ -283,7 +317,7 @@ export function readPatientOnPage(doc: Document): PatientOnPage {
     const read = readIn(r, b, 1500);
     if (read.complete) whole.push(b);
     scanText(r, read, banner, b, false, false);
-    fromHints(r, b, banner);
+    fromHints(r, hints, b, banner);
     fromPairs(r, b, banner);
   }
   const heading = tier();
@@ -294,7 +328,7 @@ export function readPatientOnPage(doc: Document): PatientOnPage {
   if (r.need.size) {
     const elsewhere = tier();
     r.budget = 1500;
-    fromHints(r, doc, elsewhere);
+    fromHints(r, hints, null, elsewhere);
     fromPairs(r, doc, elsewhere);
     if (doc.body) {
       const body = readVisibleText(doc.body, r.sight, { limit: 3000, elements: 10000, computed: false });

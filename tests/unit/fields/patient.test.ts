@@ -131,6 +131,11 @@ describe('readPatientOnPage: text as laid out', () => {
     expect(readPatientOnPage(document).name).toBe('REYES, DANA M');
   });
 
+  it('a label cell with markup and blanks around its text', () => {
+    page(`<table><tr><th>\n  <b>Patient</b>: </th><td> <a href="#">Lee, Marcus</a> </td></tr></table>`);
+    expect(readPatientOnPage(document).name).toBe('Lee, Marcus');
+  });
+
   it('a column-header row is not a label/value pair', () => {
     page(`<table><tr><th>Patient</th><th>Time</th></tr><tr><td>Dana Reyes</td><td>9:00</td></tr></table>`);
     expect(readPatientOnPage(document)).toEqual({});
