@@ -226,8 +226,6 @@ export function shown(el: Element, s: Sight): boolean {
       const st = view.getComputedStyle(a);
       if (st.display === 'none' || st.opacity === '0') return false;
     }
-  } else {
-    for (let a: Element | null = el; a; a = a.parentElement) if (hiddenByMarkup(a)) return false;
   }
   if (s.layout && view) {
     for (let a: Element | null = el; a && a.localName !== 'body'; a = a.parentElement) {
