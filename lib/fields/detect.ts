@@ -1,5 +1,5 @@
 import type { FieldCandidate, FieldKind } from './types';
-import { labelFor, rootOf, type FieldRoot, type LabelCache } from './label';
+import { labelFor, standInLabel, rootOf, type FieldRoot, type LabelCache } from './label';
 import { names, namesANote, rankCandidates, scoreField, vocabulary } from './rank';
 import { clip, words } from './text';
 import { effectiveOpacity, FAINT_OPACITY, isOccluded, type OpacityMemo } from './visibility';
@@ -188,7 +188,9 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   // hiddenNoteFields goes on with hidden fields (to name them) and skips visible ones as soon as it can.
   if (!geo && !p.hidden) return;
 
-  const label = labelFor(h, p.cache);
+  let label = labelFor(h, p.cache);
+  // A rich editor is named by the field it replaced ("Progress note"), not by its own "Rich Text Editor" label.
+  if (kind === 'contenteditable' && !namesANote(vocabulary(label))) label = standInLabel(h, p.cache) || label;
   const name = el.getAttribute('name') || '';
   const hints = [name, el.id, el.getAttribute('class'), el.getAttribute('placeholder'), el.getAttribute('aria-label')].join(' ');
   const labelVocabulary = vocabulary(label);

@@ -131,3 +131,21 @@ export function labelFor(el: HTMLElement, cache: LabelCache = new Map()): string
   }
   return tidy(precedingText(el) || tableText(el) || legendText(el));
 }
+
+/**
+ * The label of the form field a rich editor stands in for: TinyMCE, CKEditor 4 and 5 hide the page's labelled
+ * `<textarea>` and put their editor (an iframe, or a contenteditable deep inside their container) right after it.
+ * Walks up a few levels from the editor looking for a hidden textarea just before the container; '' when none.
+ */
+export function standInLabel(el: HTMLElement, cache: LabelCache = new Map()): string {
+  let a: Element | null = el;
+  for (let depth = 0; a && depth < 8; depth++, a = a.parentElement) {
+    for (const s of [a.previousElementSibling, a.nextElementSibling]) {
+      if (s?.localName !== 'textarea') continue;
+      const source = s as HTMLTextAreaElement;
+      const hidden = source.hidden || source.style.display === 'none' || source.style.visibility === 'hidden' || source.getClientRects().length === 0;
+      if (hidden) return labelFor(source, cache);
+    }
+  }
+  return '';
+}

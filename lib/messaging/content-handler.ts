@@ -1,5 +1,5 @@
 import { fillField, findCandidates, hiddenNoteFields, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
-import { labelFor } from '@/lib/fields/label';
+import { labelFor, standInLabel } from '@/lib/fields/label';
 import { namesANote, vocabulary } from '@/lib/fields/rank';
 import { resolveSelector, selectorFor } from '@/lib/fields/selector';
 import { pageKey } from '@/lib/fields/site-rule';
@@ -66,7 +66,7 @@ export function createContentHandler(doc: Document) {
   const parentTokens: string[] = [];
   let onParentToken: (() => void) | undefined;
   /** The tokens this frame gave its child frames at the last `prepare`, and whether each showed. */
-  let childFrames: { token: string; shown: boolean }[] = [];
+  let childFrames: { token: string; shown: boolean; label?: string }[] = [];
   const isTop = !view || view.top === view;
   if (view && !isTop) {
     view.addEventListener('message', (event) => {
@@ -111,7 +111,8 @@ export function createContentHandler(doc: Document) {
     childFrames = childFrameElements(doc).slice(0, 200).map((el) => {
       const token = newToken();
       (el as HTMLIFrameElement).contentWindow?.postMessage(frameTokenMessage(token), '*');
-      return { token, shown: frameShown(el) };
+      const label = standInLabel(el);
+      return { token, shown: frameShown(el), ...(label ? { label } : {}) };
     });
   }
 

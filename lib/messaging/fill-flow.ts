@@ -1,5 +1,6 @@
 import { matchPatient } from '@/lib/fields/patient';
 import { newToken } from '@/lib/fields/main-world/target';
+import { namesANote, vocabulary } from '@/lib/fields/rank';
 import type { ComposedSection } from '@/lib/compose/template';
 import type { CandidateInfo, PatientInfo, Reply } from './protocol';
 import { chainOf, linkFrames, type FrameDetect, type FrameLink } from './frame-tree';
@@ -238,13 +239,14 @@ const CHANGED_REASON = 'the page changed after the fill was planned; check the c
  * re-checks the plan's documents and patient after the last answer.
  */
 export async function runFill(note: string, deps: FillDeps, member: FillFor, sections: ComposedSection[] = []): Promise<FillResult> {
-  let frames: FrameDetect[];
+  let detected: FrameDetect[];
   try {
-    frames = await deps.detect();
+    detected = await deps.detect();
   } catch {
     return { filled: false, reason: 'the extension cannot reach this page (is it an EHR page the extension is enabled on?)' };
   }
-  const links = linkFrames(frames);
+  const links = linkFrames(detected);
+  const frames = detected.map((f) => withEditorLabel(f, links.get(f.frameId)));
   const shown = frames.filter((f) => links.get(f.frameId)?.shown);
   const hiddenNotes = shown.flatMap((f) => f.hiddenNoteFields ?? []);
   const target = bestShown(frames, links);
@@ -340,6 +342,16 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
     plan: fillPlan,
     fieldLabel: labels.length > 1 ? `${labels.length} fields (${labels.join(', ')})` : labels[0]!,
   };
+}
+
+/**
+ * An editor in a frame of its own (TinyMCE, CKEditor 4) labels itself "Rich Text Area"; the page's label for the
+ * field it stands in for, read by the parent frame, names it ("Progress note").
+ */
+function withEditorLabel(frame: FrameDetect, link: FrameLink | undefined): FrameDetect {
+  const label = link?.label;
+  if (!label || !namesANote(vocabulary(label))) return frame;
+  return { ...frame, candidates: frame.candidates.map((c) => (c.noteLabelled ? c : { ...c, label, noteLabelled: true })) };
 }
 
 function notShownReason(label: string): string {

@@ -12,6 +12,8 @@ export interface FrameLink {
   parent: number | null;
   /** The frame and every frame above it show it: a field inside can be seen by the clinician. */
   shown: boolean;
+  /** The label of the page field this frame's editor stands in for (TinyMCE, CKEditor 4), as its parent read it. */
+  label?: string;
 }
 
 /**
@@ -21,28 +23,29 @@ export interface FrameLink {
  * or its parent not reached) is not shown: nothing in it is a target.
  */
 export function linkFrames(frames: FrameDetect[]): Map<number, FrameLink> {
-  const givenBy = new Map<string, { frameId: number; shown: boolean }[]>();
+  const givenBy = new Map<string, { frameId: number; shown: boolean; label?: string }[]>();
   for (const f of frames) {
     for (const c of f.childFrames) {
       const list = givenBy.get(c.token) ?? [];
-      list.push({ frameId: f.frameId, shown: c.shown });
+      list.push({ frameId: f.frameId, shown: c.shown, ...(c.label ? { label: c.label } : {}) });
       givenBy.set(c.token, list);
     }
   }
   const claims = new Map<string, number>();
   for (const f of frames) for (const t of new Set(f.parentTokens)) claims.set(t, (claims.get(t) ?? 0) + 1);
 
-  const direct = new Map<number, { parent: number; shown: boolean } | null>();
+  const direct = new Map<number, { parent: number; shown: boolean; label?: string } | null>();
   for (const f of frames) {
     if (f.frameId === 0 && f.top) continue;
-    const parents = new Map<number, boolean>();
+    const parents = new Map<number, { shown: boolean; label?: string }>();
     for (const t of new Set(f.parentTokens)) {
       const givers = givenBy.get(t);
       if (givers?.length !== 1 || claims.get(t) !== 1) continue;
-      parents.set(givers[0]!.frameId, givers[0]!.shown);
+      const { frameId, ...seen } = givers[0]!;
+      parents.set(frameId, seen);
     }
     const [only] = parents.size === 1 ? [...parents] : [];
-    direct.set(f.frameId, only && only[0] !== f.frameId ? { parent: only[0], shown: only[1] } : null);
+    direct.set(f.frameId, only && only[0] !== f.frameId ? { parent: only[0], ...only[1] } : null);
   }
 
   const links = new Map<number, FrameLink>();
@@ -58,7 +61,7 @@ export function linkFrames(frames: FrameDetect[]): Map<number, FrameLink> {
       if (!d || seen.has(d.parent)) link = { parent: null, shown: false };
       else {
         seen.add(id);
-        link = { parent: d.parent, shown: d.shown && resolve(d.parent, seen).shown };
+        link = { parent: d.parent, shown: d.shown && resolve(d.parent, seen).shown, ...(d.label ? { label: d.label } : {}) };
       }
     }
     links.set(id, link);

@@ -107,8 +107,8 @@ export const DetectResultSchema = z.strictObject({
   top: z.boolean(),
   /** Tokens this frame received from its parent frame (see `prepare`). */
   parentTokens: z.array(Id).check(z.maxLength(8)),
-  /** This frame's child frames, by the token it gave each, and whether the child's box is shown. */
-  childFrames: z.array(z.strictObject({ token: Id, shown: z.boolean() })).check(z.maxLength(200)),
+  /** This frame's child frames, by the token it gave each: whether the child's box is shown, and the label of the field an editor frame stands in for. */
+  childFrames: z.array(z.strictObject({ token: Id, shown: z.boolean(), label: z.optional(z.string().check(z.maxLength(200))) })).check(z.maxLength(200)),
   /** Labels of note fields in this frame that are not shown (an unselected tab…), when no shown one is. */
   hiddenNoteFields: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5))),
 });

@@ -90,3 +90,15 @@ describe('labelFor', () => {
     expect(labelFor($('n'))).toBe('');
   });
 });
+
+describe('standInLabel', () => {
+  it('names a rich editor by the hidden labelled textarea it replaced', async () => {
+    const { standInLabel } = await import('@/lib/fields/label');
+    document.body.innerHTML = `<label for="note">Progress note</label><textarea id="note" style="display:none"></textarea>
+      <div class="ck ck-editor"><div class="ck-main"><div id="ed" contenteditable="true" aria-label="Rich Text Editor"></div></div></div>
+      <label for="cc">Chief complaint</label><textarea id="cc"></textarea><div><div id="other" contenteditable="true"></div></div>`;
+    expect(standInLabel(document.getElementById('ed')!)).toBe('Progress note');
+    // A visible textarea beside an editor is a field of its own, not the one the editor replaced.
+    expect(standInLabel(document.getElementById('other')!)).toBe('');
+  });
+});

@@ -269,6 +269,17 @@ describe('runFill', () => {
   });
 });
 
+describe('runFill with editors in frames of their own', () => {
+  it('names an iframe editor by the page field it stands in for, as its parent frame read it', async () => {
+    const top = frame(0, [], { patient: 'Dana Reyes', children: [{ id: 2 }] });
+    top.childFrames[0]!.label = 'Progress note';
+    const editor = frame(2, [{ score: 9, label: 'Rich Text Area', noteLabelled: false }]);
+    const d = deps([top, editor]);
+    expect(await runFill('note', d, DANA)).toMatchObject({ filled: true, fieldLabel: 'Progress note' });
+    expect(d.ask).not.toHaveBeenCalled();
+  });
+});
+
 describe('runFill with the main-world bridge', () => {
   it('marks a candidate reachable only through page globals so the executor fills it through the bridge', async () => {
     const f = frame(0, [{ score: 9 }], { patient: 'Dana Reyes' });
