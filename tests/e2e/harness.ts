@@ -27,6 +27,8 @@ export interface ExtensionHarness {
   demo: DemoServer;
   /** a tab open on the demo EHR (starts on the client list) */
   ehr: Page;
+  /** the temporary Chromium profile (user data dir); removed by close() */
+  profileDir: string;
   /** chrome-extension://<id>/<file> */
   extensionUrl(file: string): string;
   /** The numeric tab id Chrome gives `page` (matched by URL, via chrome.tabs.query from an extension page). */
@@ -42,6 +44,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Playwright's per-action timeout; default 10 s so a missing control fails well inside the test timeout */
   actionTimeout?: number;
+  /** more Chromium flags, e.g. `--remote-debugging-port=0` for the real side panel (pages/side-panel.ts) */
+  extraArgs?: string[];
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionHarness> {
@@ -68,7 +72,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath,
       headless: options.headless ?? process.env.HEADED !== '1',
-      args: extensionArgs(extensionPath),
+      args: [...extensionArgs(extensionPath), ...(options.extraArgs ?? [])],
     });
     const ctx = context;
     ctx.setDefaultTimeout(options.actionTimeout ?? 10_000);
@@ -131,7 +135,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       }
     };
 
-    return { context: ctx, extensionId, serviceWorker, demo, ehr, extensionUrl, tabIdOf, openPanel, close: cleanup };
+    return { context: ctx, extensionId, serviceWorker, demo, ehr, profileDir, extensionUrl, tabIdOf, openPanel, close: cleanup };
   } catch (err) {
     await cleanup().catch(() => {});
     throw err;
