@@ -92,7 +92,11 @@ export async function addMember(panel: Page, m: MemberFill): Promise<Locator> {
 
 const isFinal = (t: string) => /^(Filled|Not filled|Undo not done)\b/.test(t);
 
-/** Press "Fill chart for <name>" and wait until the member's status reads "Filled" or "Not filled: …" again. */
+/**
+ * Press "Fill chart for <name>" and wait until the member's status reads "Filled…" or "Not filled: …" again.
+ * `onDialog` answers each alertdialog the fill asks, in turn (a fill may ask more than once). A dialog with no
+ * `onDialog` to answer it fails at once, naming it, after pressing its Cancel so the panel is usable again.
+ */
 export async function fillChart(panel: Page, name: string, onDialog?: (dialog: Locator) => Promise<void>, timeout = 15_000): Promise<string> {
   const block = memberBlock(panel, name);
   const status = block.getByRole('status');
@@ -104,17 +108,55 @@ export async function fillChart(panel: Page, name: string, onDialog?: (dialog: L
   });
   await block.getByRole('button', { name: `Fill chart for ${name}`, exact: true }).click();
   const deadline = Date.now() + timeout;
-  let handled = false;
+  // The panel reuses one dialog element for consecutive questions: a new question is a dialog that went away and
+  // came back, or one whose text changed.
+  let answered: string | undefined;
+  const dialog = panel.getByRole('alertdialog');
   for (;;) {
-    const dialog = panel.getByRole('alertdialog');
-    if (onDialog && !handled && (await dialog.count()) > 0) {
-      handled = true;
+    const open = (await dialog.count()) > 0;
+    const asked = open ? (await dialog.innerText().catch(() => '')).trim() : '';
+    if (!open) answered = undefined;
+    else if (asked && asked !== answered) {
+      if (!onDialog) {
+        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 2_000 }).catch(() => {});
+        throw new Error(`"${name}": the panel asked ${JSON.stringify(asked)}, and this fill expected no question`);
+      }
+      answered = asked;
       await onDialog(dialog);
     }
     const changes = await status.evaluate((el) => (el as HTMLElement & { changes?: number }).changes ?? 0);
     const text = (await status.innerText()).trim();
-    if (changes > 0 && isFinal(text)) return text;
+    if (changes > 0 && isFinal(text) && !open) return text;
     if (Date.now() > deadline) throw new Error(`"${name}": status still ${JSON.stringify(text)} after ${timeout} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** An `onDialog` that presses the named button of each question in turn; an extra question fails, naming it. */
+export function answers(...buttons: Array<string | ((dialog: Locator) => Promise<void>)>): {
+  onDialog: (dialog: Locator) => Promise<void>;
+  /** the text of every dialog asked, in order */
+  asked: string[];
+} {
+  const asked: string[] = [];
+  return {
+    asked,
+    onDialog: async (dialog) => {
+      const text = (await dialog.innerText()).trim();
+      asked.push(text);
+      const next = buttons[asked.length - 1];
+      if (next === undefined) {
+        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 2_000 }).catch(() => {});
+        throw new Error(`unexpected question #${asked.length}: ${JSON.stringify(text)}`);
+      }
+      if (typeof next === 'string') {
+        const button = dialog.getByRole('button', { name: next, exact: true });
+        if ((await button.count()) === 0) {
+          await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 2_000 }).catch(() => {});
+          throw new Error(`question #${asked.length} has no "${next}" button: ${JSON.stringify(text)}`);
+        }
+        await button.click();
+      } else await next(dialog);
+    },
+  };
 }
