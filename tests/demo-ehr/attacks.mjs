@@ -203,8 +203,9 @@ window.swapChart = (id) => {
   // (localhost instead of 127.0.0.1, same port).
   'soap-cross-origin': ({ client, host }) => {
     const port = host.split(':')[1] ?? '';
+    // Subjective is the largest box, so the form's best single field is on this page, not in the other site's frame.
     const box = (name) =>
-      `<div class="form-row"><label for="${name.toLowerCase()}">${name}</label><br><textarea id="${name.toLowerCase()}" data-testid="${name.toLowerCase()}" rows="5" cols="80"></textarea></div>`;
+      `<div class="form-row"><label for="${name.toLowerCase()}">${name}</label><br><textarea id="${name.toLowerCase()}" data-testid="${name.toLowerCase()}" rows="${name === 'Subjective' ? 10 : 5}" cols="80"></textarea></div>`;
     return page(
       'New progress note',
       `${banner(client)}
