@@ -90,12 +90,26 @@ export async function addMember(panel: Page, m: MemberFill): Promise<Locator> {
   return block;
 }
 
+/**
+ * Click a panel button as the clinician would, also while the panel's tab is in the background (the EHR tab is in
+ * front during a fill): a hidden page paints no frames, so Playwright's "stable" check can wait forever there.
+ * Waits for the button to be shown and enabled, then clicks it with a real mouse event.
+ */
+export async function press(button: Locator, timeout = 5_000): Promise<void> {
+  await button.waitFor({ state: 'visible', timeout });
+  for (const end = Date.now() + timeout; !(await button.isEnabled()); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > end) throw new Error(`${button} stayed disabled for ${timeout} ms`);
+  }
+  await button.click({ force: true });
+}
+
 const isFinal = (t: string) => /^(Filled|Not filled|Undo not done)\b/.test(t);
 
 /**
  * Press "Fill chart for <name>" and wait until the member's status reads "Filled…" or "Not filled: …" again.
  * `onDialog` answers each alertdialog the fill asks, in turn (a fill may ask more than once). A dialog with no
- * `onDialog` to answer it fails at once, naming it, after pressing its Cancel so the panel is usable again.
+ * `onDialog` to answer it fails at once, naming it. Whatever fails, the open questions are cancelled and the fill
+ * is let finish first, so the next fill in the same panel starts clean.
  */
 export async function fillChart(panel: Page, name: string, onDialog?: (dialog: Locator) => Promise<void>, timeout = 15_000): Promise<string> {
   const block = memberBlock(panel, name);
@@ -106,33 +120,40 @@ export async function fillChart(panel: Page, name: string, onDialog?: (dialog: L
     counted.changes = 0;
     new MutationObserver(() => (counted.changes = (counted.changes ?? 0) + 1)).observe(el, { childList: true, characterData: true, subtree: true });
   });
-  await block.getByRole('button', { name: `Fill chart for ${name}`, exact: true }).click();
+  const fillButton = block.getByRole('button', { name: `Fill chart for ${name}`, exact: true });
+  await press(fillButton);
   const deadline = Date.now() + timeout;
   // The panel reuses one dialog element for consecutive questions: a new question is a dialog that went away and
   // came back, or one whose text changed.
   let answered: string | undefined;
   const dialog = panel.getByRole('alertdialog');
-  for (;;) {
-    const open = (await dialog.count()) > 0;
-    const asked = open ? (await dialog.innerText().catch(() => '')).trim() : '';
-    if (!open) answered = undefined;
-    else if (asked && asked !== answered) {
-      if (!onDialog) {
-        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 2_000 }).catch(() => {});
-        throw new Error(`"${name}": the panel asked ${JSON.stringify(asked)}, and this fill expected no question`);
+  try {
+    for (;;) {
+      const open = (await dialog.count()) > 0;
+      const asked = open ? (await dialog.innerText().catch(() => '')).trim() : '';
+      if (!open) answered = undefined;
+      else if (asked && asked !== answered) {
+        if (!onDialog) throw new Error(`"${name}": the panel asked ${JSON.stringify(asked)}, and this fill expected no question`);
+        answered = asked;
+        await onDialog(dialog);
       }
-      answered = asked;
-      await onDialog(dialog);
+      const changes = await status.evaluate((el) => (el as HTMLElement & { changes?: number }).changes ?? 0);
+      const text = (await status.innerText()).trim();
+      if (changes > 0 && isFinal(text) && !open) return text;
+      if (Date.now() > deadline) throw new Error(`"${name}": status still ${JSON.stringify(text)} after ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 50));
     }
-    const changes = await status.evaluate((el) => (el as HTMLElement & { changes?: number }).changes ?? 0);
-    const text = (await status.innerText()).trim();
-    if (changes > 0 && isFinal(text) && !open) return text;
-    if (Date.now() > deadline) throw new Error(`"${name}": status still ${JSON.stringify(text)} after ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 50));
+  } catch (err) {
+    // Cancel every question still asked and wait for the fill to end (its button enabled again), for up to 5 s.
+    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      if ((await dialog.count()) > 0) await press(dialog.getByRole('button', { name: 'Cancel', exact: true }), 1_000).catch(() => {});
+      else if (await fillButton.isEnabled().catch(() => true)) break;
+    }
+    throw err;
   }
 }
 
-/** An `onDialog` that presses the named button of each question in turn; an extra question fails, naming it. */
+/** An `onDialog` that presses the named button of each question in turn; an extra question fails, naming it (fillChart then cancels it). */
 export function answers(...buttons: Array<string | ((dialog: Locator) => Promise<void>)>): {
   onDialog: (dialog: Locator) => Promise<void>;
   /** the text of every dialog asked, in order */
@@ -145,17 +166,11 @@ export function answers(...buttons: Array<string | ((dialog: Locator) => Promise
       const text = (await dialog.innerText()).trim();
       asked.push(text);
       const next = buttons[asked.length - 1];
-      if (next === undefined) {
-        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 2_000 }).catch(() => {});
-        throw new Error(`unexpected question #${asked.length}: ${JSON.stringify(text)}`);
-      }
+      if (next === undefined) throw new Error(`unexpected question #${asked.length}: ${JSON.stringify(text)}`);
       if (typeof next === 'string') {
         const button = dialog.getByRole('button', { name: next, exact: true });
-        if ((await button.count()) === 0) {
-          await dialog.getByRole('button', { name: 'Cancel', exact: true }).click({ timeout: 2_000 }).catch(() => {});
-          throw new Error(`question #${asked.length} has no "${next}" button: ${JSON.stringify(text)}`);
-        }
-        await button.click();
+        if ((await button.count()) === 0) throw new Error(`question #${asked.length} has no "${next}" button: ${JSON.stringify(text)}`);
+        await press(button);
       } else await next(dialog);
     },
   };

@@ -5,7 +5,7 @@
 //   await panel.typeSession(); await panel.addMember(DANA);
 //   const { status, asked } = await panel.fill('Dana Reyes', 'Cancel');   // answers each question by button name
 import type { Locator, Page } from 'playwright-core';
-import { SAMPLE_SESSION, addMember, answers, fillChart, memberBlock, typeSession, type MemberFill, type SessionInput } from '../panel';
+import { SAMPLE_SESSION, addMember, answers, fillChart, memberBlock, press, typeSession, type MemberFill, type SessionInput } from '../panel';
 
 export * from '../panel';
 
@@ -67,7 +67,7 @@ export class PanelPage {
   /** Press the member's "Undo fill" and return the status once it changed. */
   async undo(name: string): Promise<string> {
     const before = await this.status(name);
-    await this.member(name).getByRole('button', { name: 'Undo fill', exact: true }).click();
+    await press(this.member(name).getByRole('button', { name: 'Undo fill', exact: true }));
     return this.waitForStatus(name, (s) => s !== before && s !== '' && !/…$/.test(s));
   }
 
@@ -82,7 +82,7 @@ export class PanelPage {
 
   /** Press "Pick field" (section "Note field in the EHR") and wait for the panel to ask for the click in the page. */
   async startPicking(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Pick field', exact: true }).click();
+    await press(this.page.getByRole('button', { name: 'Pick field', exact: true }));
     await this.page.getByText('Click the note field in the page').waitFor();
   }
 
