@@ -54,9 +54,12 @@ const noteForm = (c, { style = 'width:440px;height:160px', testid = 'note', labe
 
 const notePagePath = (c) => `/clients/${encodeURIComponent(c.id)}/notes/new?editor=textarea`;
 
-/** A larger "Progress note" box the extension must not fill (hidden, covered, or in a frame nobody sees). */
+/**
+ * A larger "Progress note" box the extension must not fill (hidden, covered, or in a frame nobody sees); larger by
+ * its rows/cols too, for a reader that estimates size without layout (a 0×0 frame has none).
+ */
 const trapBox = (style) =>
-  `<label for="trap-note">Progress note</label><br><textarea id="trap-note" data-testid="trap" style="${h(style)}"></textarea>`;
+  `<label for="trap-note">Progress note</label><br><textarea id="trap-note" data-testid="trap" rows="30" cols="120" style="${h(style)}"></textarea>`;
 
 /** Where the trap sits on the page: in the viewport, to the right of the real form, larger than it. */
 const TRAP_PLACE = 'position:absolute;top:120px;left:620px';
