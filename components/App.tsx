@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
 import type { ChartingState, FieldFinding } from '@/lib/checks/review';
 import { composeSections, countParticipants, formatDate, renderNote } from '@/lib/compose';
-import type { InvalidRecord } from '@/lib/db';
+import type { InvalidRecord, SiteRule } from '@/lib/db';
+import type { FieldRule } from '@/lib/messaging/protocol';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import { runFill, type Question } from '@/lib/messaging/fill-flow';
 import { FillExecutor } from '@/lib/messaging/fill-executor';
@@ -69,6 +70,13 @@ function confidentialityQuestion(name: string, count: number): Question {
     ],
     defaultChoice: 'cancel',
   };
+}
+
+/** A site's remembered note field(s) and the place its patient name shows, as the content script takes them. */
+function rulesFor(rules: SiteRule[], pageKey: string | null): [FieldRule[], FieldRule[]] {
+  const onPage = rules.filter((r) => r.pageKey === pageKey);
+  const pick = (kind: 'field' | 'patient') => onPage.filter((r) => (r.kind ?? 'field') === kind).map(({ frameKey, selector }) => ({ frameKey, selector }));
+  return [pick('field'), pick('patient')];
 }
 
 export function App() {
@@ -175,10 +183,7 @@ export function App() {
       const result = await runFill(
         noteFor(entry),
         {
-          detect: () => {
-            const rules = siteRules.rules.filter((r) => r.pageKey === key).map(({ frameKey, selector }) => ({ frameKey, selector }));
-            return detectInTab(targetTab, rules);
-          },
+          detect: () => detectInTab(targetTab, ...rulesFor(siteRules.rules, key)),
           execute: (plan) => executor.execute(targetTab, entry.id, plan),
           ask,
           ...(url ? { tabOrigin: new URL(url).origin } : {}),
@@ -268,7 +273,12 @@ export function App() {
           </button>
         </div>
       </header>
-      <FillTarget target={target} paused={busy !== undefined || asking !== undefined} onRebind={() => void rebind()} />
+      <FillTarget
+        target={target}
+        patientRules={rulesFor(siteRules.rules, target.pageKey)[1]}
+        paused={busy !== undefined || asking !== undefined}
+        onRebind={() => void rebind()}
+      />
       {state.saveError && <p role="alert" class="error">{state.saveError}</p>}
       {state.syncNotice && (
         <p role="status" class="sync-notice">

@@ -3,7 +3,7 @@ import type { SiteRule } from '@/lib/db/site-rules';
 import { bestTarget } from '@/lib/messaging/fill-flow';
 import { linkFrames } from '@/lib/messaging/frame-tree';
 import { canReach, enableSite } from '@/lib/messaging/site-access';
-import { detectInTab, highlightInTab, pickInTab, type FrameDetect } from '@/lib/messaging/tab-client';
+import { detectInTab, highlightInTab, pickInTab, pickPatientInTab, type FrameDetect } from '@/lib/messaging/tab-client';
 
 interface Props {
   tabId: number | undefined;
@@ -33,7 +33,7 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
   const [message, setMessage] = useState('');
   const siteRules = rules.filter((r) => r.pageKey === pageKey);
 
-  async function find(rulesNow: Pick<SiteRule, 'frameKey' | 'selector'>[] = siteRules, done?: string) {
+  async function find(rulesNow: Pick<SiteRule, 'frameKey' | 'selector'>[] = siteRules.filter((r) => (r.kind ?? 'field') === 'field'), done?: string) {
     if (tabId === undefined) return;
     setMessage('Looking for note fields…');
     try {
@@ -65,6 +65,20 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
     await highlightInTab(tabId, frames.map((f) => f.frameId), frameId, index);
     await remember({ pageKey, frameKey: frame.frameKey, selector: candidate.selector, label: candidate.label || candidate.kind });
     setMessage(`Remembered for this site: “${candidate.label || candidate.kind}”.`);
+  }
+
+  /** "Pick patient name": the clinician clicks the patient's name in the page once; the place is kept for the site. */
+  async function pickPatient() {
+    if (tabId === undefined || !pageKey) return;
+    setMessage('Click the patient’s name in the page (Esc cancels).');
+    const picked = await pickPatientInTab(tabId);
+    if (!picked) {
+      setMessage('Picking cancelled.');
+      return;
+    }
+    // The rule keeps where the name is, never the name itself.
+    await remember({ pageKey, frameKey: picked.frameKey, selector: picked.selector, label: 'Patient name', kind: 'patient' });
+    setMessage(`Patient name remembered for this site (it reads “${picked.name}” on this page).`);
   }
 
   async function pick() {
@@ -121,6 +135,9 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
         <button type="button" disabled={tabId === undefined || !pageKey} onClick={() => void pick()}>
           Pick field
         </button>
+        <button type="button" disabled={tabId === undefined || !pageKey} onClick={() => void pickPatient()}>
+          Pick patient name
+        </button>
       </div>
       {options.length > 0 && (
         <div class="field">
@@ -139,7 +156,7 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
         <ul class="states" aria-label="Remembered fields for this site">
           {siteRules.map((r) => (
             <li key={r.id}>
-              Remembered: “{r.label}”{' '}
+              {r.kind === 'patient' ? 'Patient name read from the place you picked' : `Remembered: “${r.label}”`}{' '}
               <button type="button" class="link" onClick={() => void forget(r.id)} aria-label={`Forget remembered field ${r.label}`}>
                 Forget
               </button>

@@ -1,17 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { patientOnTarget } from '@/lib/messaging/fill-flow';
 import { detectInTab } from '@/lib/messaging/tab-client';
+import type { FieldRule } from '@/lib/messaging/protocol';
 import type { TargetTab } from './use-target-tab';
 
 interface Props {
   target: TargetTab;
+  /** Where this site shows the patient's name, when the clinician pointed it out. */
+  patientRules: FieldRule[];
   /** While a fill runs the page is not read again (a detect would renumber the fields the fill is bound to). */
   paused: boolean;
   onRebind: () => void;
 }
 
 /** Where a fill would go, at the top of the panel: the tab's title and the patient read from that page. */
-export function FillTarget({ target, paused, onRebind }: Props) {
+export function FillTarget({ target, patientRules, paused, onRebind }: Props) {
+  const rulesKey = JSON.stringify(patientRules);
   const [patient, setPatient] = useState<string>('');
   useEffect(() => {
     if (paused) return;
@@ -21,7 +25,7 @@ export function FillTarget({ target, paused, onRebind }: Props) {
     }
     let stale = false;
     setPatient('reading…');
-    detectInTab(target.tabId).then(
+    detectInTab(target.tabId, [], patientRules).then(
       (frames) => {
         if (stale) return;
         const { names, ambiguous } = patientOnTarget(frames);
@@ -32,7 +36,7 @@ export function FillTarget({ target, paused, onRebind }: Props) {
     return () => {
       stale = true;
     };
-  }, [target.tabId, target.version, paused]);
+  }, [target.tabId, target.version, paused, rulesKey]);
 
   return (
     <section aria-label="Fill target" class="card fill-target">

@@ -20,6 +20,8 @@ export const SiteRuleSchema = z.strictObject({
   selector: z.array(z.string().check(z.maxLength(2000))).check(z.minLength(1), z.maxLength(20)),
   label: z.string().check(z.maxLength(200)),
   createdAt: z.iso.datetime(),
+  /** What the rule points at: the note field (the default, as rules were before), or where the patient's name is. */
+  kind: z.optional(z.enum(['field', 'patient'])),
 });
 export type SiteRule = z.infer<typeof SiteRuleSchema>;
 
@@ -75,7 +77,8 @@ export async function listSiteRules(db: NotesDatabase, codec: Codec): Promise<{ 
 const MAX_ATTEMPTS = 3;
 
 /**
- * Saves the choice for a page, replacing an earlier choice for the same page (one remembered field per page). Sealed
+ * Saves the choice for a page, replacing an earlier choice of the same kind for the same page (one remembered field
+ * and one patient-name place per page). Sealed
  * rules cannot be found by page in an index, so the few rules are read and compared after opening; the write then
  * happens only if no rule was added or removed meanwhile (another window), else it starts over.
  */
@@ -85,7 +88,8 @@ export async function rememberSiteRule(db: NotesDatabase, codec: Codec, rule: Si
   const stored = await codec.sealRaw('siteRules', checked.value);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const before = await readRules(db, codec);
-    const replaced = before.rules.filter((r) => r.pageKey === checked.value.pageKey).map((r) => r.id);
+    const kind = checked.value.kind ?? 'field';
+    const replaced = before.rules.filter((r) => r.pageKey === checked.value.pageKey && (r.kind ?? 'field') === kind).map((r) => r.id);
     const tx = db.transaction(['siteRules', 'settings'], 'readwrite');
     let unchanged: boolean;
     try {

@@ -67,6 +67,14 @@ const TRAP_SIZE = 'width:520px;height:420px';
 
 /** @type {Record<string, (q: { client: any, other: any, host: string }) => string>} */
 export const ATTACKS = {
+  // The patient's name shown bare, in a header no reader can tell from any other bold text: "Pick patient name".
+  'bare-name': ({ client }) =>
+    page(
+      'Progress note',
+      `<div class="hdr" style="padding:6px;background:#eef"><b data-testid="bare-name">${h(client.name)}</b> · ${h(client.dob)} · ${h(client.program)}</div>
+<h1>Progress note</h1>${noteForm(client)}`,
+    ),
+
   // No patient name anywhere on the page, and a title that says only what it is.
   unnamed: ({ client }) => page('Progress note', `<h1>Progress note</h1>${noteForm(client)}`),
 

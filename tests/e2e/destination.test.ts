@@ -291,6 +291,41 @@ describe('picking a field', () => {
   });
 });
 
+describe('"Pick patient name": a site whose banner cannot be read is taught once', () => {
+  let h: ExtensionHarness;
+  let ehr: EhrPage;
+  let panel: PanelPage;
+
+  beforeAll(async () => ({ h, ehr, panel } = await setUp((e) => e.openAttack('bare-name', 'c1'))));
+  afterAll(async () => h?.close());
+
+  test('before: the bare name is not read and the panel asks; after picking it: the right chart asks nothing, another chart asks', async () => {
+    await ehr.openAttack('bare-name', 'c1');
+    await h.ehr.bringToFront();
+    const before = await panel.fill(DANA, 'Cancel');
+    expect(before.asked[0]).toMatch(/no patient could be read/i);
+    expect(await ehr.value('note')).toBe('');
+
+    await panel.startPickingPatient();
+    await (await ehr.byTestId('bare-name')).click();
+    await panel.page.getByText(/Patient name remembered for this site/).waitFor();
+    expect(await panel.page.getByText(/Patient name read from the place you picked/).count()).toBe(1);
+
+    // The same site, the same chart: no question now, and the note lands.
+    const after = await panel.fill(DANA);
+    expect(after.status).toMatch(/^Filled/);
+    expectNoteOf(await ehr.value('note'), SAMPLE_DANA);
+
+    // The same site, Marcus's chart: the picked place reads Marcus, so filling Dana there asks, naming him.
+    await ehr.openAttack('bare-name', 'c2');
+    await h.ehr.bringToFront();
+    const other = await panel.fill(DANA, 'Cancel');
+    expect(other.asked[0]).toContain('Marcus Lee');
+    expect(other.status).toMatch(/^Not filled/);
+    expect(await ehr.value('note')).toBe('');
+  });
+});
+
 describe('encryption at rest: the browser profile', () => {
   let h: ExtensionHarness;
   let sp: SidePanel | undefined;

@@ -86,6 +86,12 @@ export class PanelPage {
     await this.page.getByText('Click the note field in the page').waitFor();
   }
 
+  /** Press "Pick patient name" and wait for the panel to ask for the click on the name in the page. */
+  async startPickingPatient(): Promise<void> {
+    await press(this.page.getByRole('button', { name: 'Pick patient name', exact: true }));
+    await this.page.getByText('Click the patient’s name in the page').waitFor();
+  }
+
   /** The panel's "Remembered for this site: “<label>”" message, once shown. */
   async pickedLabel(timeout = 10_000): Promise<string> {
     const message = this.page.getByText(/Remembered for this site: “/);

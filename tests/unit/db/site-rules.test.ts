@@ -25,6 +25,20 @@ describe('remembered fields', () => {
     db.close();
   });
 
+  it('keeps the patient-name place beside the remembered field: a new choice of one kind replaces only that kind', async () => {
+    const db = await openNotesDb(`rules-${crypto.randomUUID()}`);
+    const page = 'http://127.0.0.1:4780/clients/*/notes/new';
+    await rememberSiteRule(db, PLAIN_CODEC, rule(page, 'Progress note'));
+    await rememberSiteRule(db, PLAIN_CODEC, { ...rule(page, 'Patient name'), kind: 'patient' });
+    await rememberSiteRule(db, PLAIN_CODEC, { ...rule(page, 'Patient name'), selector: ['#banner', 'b'], kind: 'patient' });
+    const { rules } = await listSiteRules(db, PLAIN_CODEC);
+    expect(rules.map((r) => [r.kind ?? 'field', r.label, r.selector.join(' ')]).sort()).toEqual([
+      ['field', 'Progress note', '#addendum'],
+      ['patient', 'Patient name', '#banner b'],
+    ]);
+    db.close();
+  });
+
   it('refuses an invalid rule and reports a damaged stored one by key', async () => {
     const db = await openNotesDb(`rules-${crypto.randomUUID()}`);
     await expect(rememberSiteRule(db, PLAIN_CODEC, { ...rule('x', 'y'), selector: [] })).rejects.toThrow(/not valid/);
