@@ -59,11 +59,6 @@ export default defineConfig({
     'zip:start': () => {
       if (!STORE_BUILD) throw new Error('Store packages are made with `npm run zip` (GNF_BUILD=store wxt zip).');
     },
-    // WXT adds a runtime-registered content script's `matches` to host_permissions; store builds take none at all
-    // (removed before WXT's MV2 conversion, which would move them into Firefox's `permissions`).
-    'build:manifestGenerated': (_wxt, manifest) => {
-      if (STORE_BUILD) delete manifest.host_permissions;
-    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'sidepanel')) return; // scripts are single IIFE files: no chunks
       const build = (config.build ??= {});

@@ -107,9 +107,16 @@ export function createContentHandler(doc: Document) {
    */
   const sandboxed = () => doc.defaultView?.origin === 'null';
 
+  /**
+   * One token per frame element for the life of this document: two detects that overlap (the panel's "Fill target"
+   * line and a fill) then agree on the links. Posted again at every prepare, for a child that loaded a new document.
+   */
+  const tokenOf = new WeakMap<Element, string>();
+
   function prepare(): void {
     childFrames = childFrameElements(doc).slice(0, 200).map((el) => {
-      const token = newToken();
+      let token = tokenOf.get(el);
+      if (!token) tokenOf.set(el, (token = newToken()));
       (el as HTMLIFrameElement).contentWindow?.postMessage(frameTokenMessage(token), '*');
       const label = standInLabel(el);
       return { token, shown: frameShown(el), ...(label ? { label } : {}) };

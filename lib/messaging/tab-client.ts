@@ -19,7 +19,8 @@ import {
   type Request,
 } from './protocol';
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+/** The content script (entrypoints/fill-agent.ts), injected on demand. */
+const CONTENT_SCRIPT = '/fill-agent.js';
 
 import type { FrameDetect } from './frame-tree';
 

@@ -98,7 +98,7 @@ async function main() {
 
   // ---- bundle size (no browser needed) ----------------------------------------------------------------------
   if (ONLY.has('size')) {
-    const file = path.join(EXTENSION_PATH, 'content-scripts', 'content.js');
+    const file = path.join(EXTENSION_PATH, 'fill-agent.js');
     const raw = fs.readFileSync(file);
     result.contentScriptBytes = raw.length;
     result.contentScriptGzipBytes = gzipSync(raw, { level: 9 }).length;
@@ -511,7 +511,7 @@ async function benchIdle({ context, demo, extensionId, extUrl }) {
     await cdp.send('Runtime.enable');
     await probe.evaluate(async (url) => {
       const [t] = await chrome.tabs.query({ url });
-      await chrome.scripting.executeScript({ target: { tabId: t.id }, files: ['/content-scripts/content.js'] });
+      await chrome.scripting.executeScript({ target: { tabId: t.id }, files: ['/fill-agent.js'] });
     }, target);
     await tab.waitForTimeout(100);
     controlWorlds = worlds.filter((w) => (w.origin || '').includes(extensionId) || w.name === manifest.name).length;

@@ -74,7 +74,7 @@ describe('fill through the side panel into npm editors; the editor model holds t
     tabId ??= await h.tabIdOf(h.ehr); // the EHR tab keeps its id across navigations
     const reply: any = await panel.evaluate(async (tabId) => {
       const c = (globalThis as any).chrome;
-      await c.scripting.executeScript({ target: { tabId }, files: ['content-scripts/content.js'] });
+      await c.scripting.executeScript({ target: { tabId }, files: ['fill-agent.js'] });
       return c.tabs.sendMessage(tabId, { type: 'detect' }, { frameId: 0 });
     }, tabId);
     expect(reply?.ok, 'detect replied').toBe(true);
