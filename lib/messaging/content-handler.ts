@@ -72,7 +72,7 @@ export function createContentHandler(doc: Document) {
     view.addEventListener('message', (event) => {
       if (event.source !== view.parent) return;
       const token = tokenFromMessage(event.data);
-      if (!token) return;
+      if (!token || parentTokens.includes(token)) return;
       parentTokens.push(token);
       if (parentTokens.length > 8) parentTokens.shift();
       onParentToken?.();
