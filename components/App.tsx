@@ -10,7 +10,7 @@ import { FillExecutor } from '@/lib/messaging/fill-executor';
 import { detectInTab, popOutPanel, tabInfo } from '@/lib/messaging/tab-client';
 import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
 import { FieldTarget } from './FieldTarget';
-import { FillTarget } from './FillTarget';
+import { ThisChart } from './ThisChart';
 import { useTargetTab } from './use-target-tab';
 import { SiteAccess } from './SiteAccess';
 import { useSiteRules } from './use-site-rules';
@@ -273,10 +273,16 @@ export function App() {
           </button>
         </div>
       </header>
-      <FillTarget
+      <ThisChart
         target={target}
         patientRules={rulesFor(siteRules.rules, target.pageKey)[1]}
+        members={state.entries.filter((e) => ATTENDED.includes(e.attendance)).map((e) => ({ id: e.id, name: e.clinical.memberName.trim() }))}
         paused={busy !== undefined || asking !== undefined}
+        busy={busy !== undefined}
+        onFill={(id) => {
+          const entry = state.entries.find((e) => e.id === id);
+          if (entry) void fill(entry);
+        }}
         onRebind={() => void rebind()}
       />
       {state.saveError && <p role="alert" class="error">{state.saveError}</p>}

@@ -34,15 +34,18 @@ function extensionRuntime(): Runtime | undefined {
 export default defineUnlistedScript({
   // It registers a listener and does nothing else until a request arrives.
   main() {
-    const g = globalThis as unknown as Record<symbol, unknown>;
-    if (g[INSTALLED] === true) return;
+    const g = globalThis as unknown as Record<symbol, { doc: Document; handle: (raw: unknown) => Promise<unknown> } | undefined>;
+    if (g[INSTALLED]) return;
     const runtime = extensionRuntime();
     if (!runtime) return;
-    g[INSTALLED] = true;
-    const handle = createContentHandler(document);
+    // The handler belongs to one document. A frame first injected while it still showed its initial about:blank can
+    // keep this script's world when its real page loads in the same window (Firefox): then a new handler takes over.
+    const current = { doc: document, handle: createContentHandler(document) };
+    g[INSTALLED] = current;
     runtime.onMessage.addListener((message, sender, sendResponse) => {
       if (sender.id !== runtime.id) return false;
-      void handle(message).then(sendResponse);
+      if (current.doc !== document) Object.assign(current, { doc: document, handle: createContentHandler(document) });
+      void current.handle(message).then(sendResponse);
       return true; // the reply is sent asynchronously
     });
   },

@@ -230,6 +230,8 @@ function bestShown(frames: FrameDetect[], links: Map<number, FrameLink>) {
   return bestTarget(frames.filter((f) => links.get(f.frameId)?.shown));
 }
 
+const UNSHOWN_FRAME_REASON =
+  'the only note field found is in a part of the page that is hidden or could not be checked (a hidden frame); show it, or reload the page, and fill again';
 const CHANGED_REASON = 'the page changed after the fill was planned; check the chart and fill again';
 
 /**
@@ -253,6 +255,7 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
   const candidate = target && target.frame.candidates.find((c) => c.index === target.index);
   if (!target || !candidate) {
     if (hiddenNotes.length) return { filled: false, reason: notShownReason(hiddenNotes[0]!) };
+    if (frames.some((f) => f.candidates.length)) return { filled: false, reason: UNSHOWN_FRAME_REASON };
     return { filled: false, reason: 'no note field found on this page' };
   }
   if (!candidate.noteLabelled && !candidate.chosen) {
@@ -358,18 +361,35 @@ function notShownReason(label: string): string {
   return `the “${label}” field is not shown on the page; open it (its tab or section) and fill again`;
 }
 
-/**
- * The patient the page shows where a fill would go (the frames that hold the best shown field and those above
- * it), for the panel's "Fill target" line: one name, several, or none (then the tab's title is shown instead).
- */
-export function patientOnTarget(frames: FrameDetect[]): { names: string[]; ambiguous: boolean } {
+/** What the page shows of the patient where a fill would go: the frames holding the best shown field and above. */
+function targetReadings(frames: FrameDetect[]): { readings: PatientInfo[]; title: string | undefined } {
   const links = linkFrames(frames);
   const best = bestShown(frames, links);
   const chain = best ? chainOf(best.frame.frameId, links) : frames.some((f) => f.frameId === 0) ? [0] : [];
-  const readings = chain.map((id) => frames.find((f) => f.frameId === id)!.patient);
+  return {
+    readings: chain.map((id) => frames.find((f) => f.frameId === id)!.patient),
+    title: frames.find((f) => f.frameId === 0 && f.top)?.patient.title,
+  };
+}
+
+/**
+ * The patient the page shows where a fill would go, for the panel's "This chart" line: one name, several, or none
+ * (then the tab's title is shown instead).
+ */
+export function patientOnTarget(frames: FrameDetect[]): { names: string[]; ambiguous: boolean } {
+  const { readings } = targetReadings(frames);
   const names: string[] = [];
   for (const r of readings) {
     if (r.name && !names.some((n) => matchPatient({ name: n }, { name: r.name! }) === 'match')) names.push(r.name);
   }
   return { names, ambiguous: names.length > 1 || readings.some((r) => r.ambiguous) };
+}
+
+/** The members whose chart this is, judged exactly as a fill would judge it (so a match fills without asking). */
+export function membersOnChart(frames: FrameDetect[], members: { id: string; name: string }[]): string[] {
+  const { readings, title } = targetReadings(frames);
+  const names = members.map((m) => m.name).filter(Boolean);
+  return members
+    .filter((m) => m.name && judgePatient(readings, title, { name: m.name, others: names.filter((n) => n !== m.name) }).kind === 'match')
+    .map((m) => m.id);
 }

@@ -64,7 +64,7 @@ describe('the real side panel fills the tab the clinician is looking at', () => 
     expect(await chartA.fieldValue('Progress note'), "Dana's chart (the tab the panel opened on)").toBe('');
   });
 
-  test('the "Fill target" region names the active tab and the patient read from it, and follows a tab switch', async () => {
+  test('the "This chart" region names the active tab and the patient read from it, and follows a tab switch', async () => {
     // Marcus's chart from the test before, or a new tab for it.
     const open = h.context.pages().find((p) => p.url().includes('/clients/c2/notes/new'));
     const chartB = new EhrPage(h, open ?? (await sp.openTab(chartA.url('/clients/c2/notes/new?editor=textarea'))));
@@ -74,14 +74,43 @@ describe('the real side panel fills the tab the clinician is looking at', () => 
 
     await sp.activate(chartA.page);
     // The title names the patient too: the patient read from the page is a second mention.
-    await waitForText(panel.fillTarget(), (t) => t.includes(titleA) && count(t, 'Dana Reyes') >= 2 && !t.includes('Marcus Lee'), {
-      what: "the Fill target on Dana's tab (her tab's title, and Dana Reyes read from the page)",
+    await waitForText(panel.thisChart(), (t) => t.includes(titleA) && count(t, 'Dana Reyes') >= 2 && !t.includes('Marcus Lee'), {
+      what: "This chart on Dana's tab (her tab's title, and Dana Reyes read from the page)",
     });
 
     await sp.activate(chartB.page);
-    await waitForText(panel.fillTarget(), (t) => t.includes(titleB) && count(t, 'Marcus Lee') >= 2 && !t.includes('Dana Reyes'), {
-      what: "the Fill target on Marcus's tab (his tab's title, and Marcus Lee read from the page)",
+    await waitForText(panel.thisChart(), (t) => t.includes(titleB) && count(t, 'Marcus Lee') >= 2 && !t.includes('Dana Reyes'), {
+      what: "This chart on Marcus's tab (his tab's title, and Marcus Lee read from the page)",
     });
+  });
+
+  test('"This chart": the open chart’s member is one button away (within five Tab stops), and it fills that chart', async () => {
+    const chartD = new EhrPage(h, await sp.openTab(chartA.url('/clients/c1/notes/new?editor=textarea')));
+    await chartD.ready();
+    const fillHere = panel.thisChart().getByRole('button', { name: `Fill chart for ${DANA}`, exact: true });
+    await fillHere.waitFor();
+    expect(await panel.thisChart().getByRole('button', { name: `Fill chart for ${MARCUS}`, exact: true }).count()).toBe(0);
+
+    // Keyboard: from the top of the panel, the button is among the first five Tab stops.
+    const stops = await panel.page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      return document.body.querySelectorAll('button, select, input, textarea, a[href], [tabindex]').length;
+    });
+    expect(stops).toBeGreaterThan(5);
+    let reached = -1;
+    for (let i = 1; i <= 5 && reached < 0; i++) {
+      await panel.page.keyboard.press('Tab');
+      const focused = await panel.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      if (focused === `Fill chart for ${DANA}`) reached = i;
+    }
+    expect(reached, 'Tab stops before "Fill chart for Dana Reyes"').toBeGreaterThan(0);
+
+    const before = await panel.status(DANA);
+    await panel.page.keyboard.press('Enter');
+    const status = await panel.waitForStatus(DANA, (t) => t !== before && /^(Filled|Not filled)/.test(t));
+    expect(status).toMatch(/^Filled/);
+    expectNoteOf(await chartD.fieldValue('Progress note'), SAMPLE_DANA, "Dana's chart (the active tab)");
+    expect(await chartA.fieldValue('Progress note').catch(() => ''), 'the first tab').not.toContain(SAMPLE_DANA.plan);
   });
 
   test('unnamed pages: after "No patient could be read…" → "Fill anyway", the note lands only in the active tab', async () => {

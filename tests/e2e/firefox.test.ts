@@ -149,6 +149,18 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     });
   }
 
+  async function noteFrameReady(): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      // Frames of the page before may still be listed for a moment: only an attached note page counts.
+      for (const frame of f.ehr.frames()) {
+        if (frame.detached || !frame.url().includes('/notes/new')) continue;
+        if (await frame.$('html[data-editor-ready]').catch(() => null)) return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the note form never became ready in any frame');
+  }
+
   /** The frame holding the demo's note form once its editor is ready; its Save pressed; the text the demo stored. */
   async function saveInNoteFrame(): Promise<string> {
     for (let i = 0; i < 100; i++) {
@@ -174,6 +186,8 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     test(`layout: ${what}`, async () => {
       expect(note).toContain(PLAN);
       await f.ehr.goto(`${f.demo.url}${page}`);
+      // As a clinician would, fill once the note form shows (it loads in a frame after the page itself).
+      await noteFrameReady();
       expect(await fill()).toMatch(/^Filled\b/);
       expect(modelText(await saveInNoteFrame())).toBe(note);
     });

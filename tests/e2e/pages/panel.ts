@@ -72,12 +72,12 @@ export class PanelPage {
   }
 
   /** The region that says where a fill will land (tab title and the patient read from it). */
-  fillTarget(): Locator {
-    return this.page.getByRole('region', { name: 'Fill target', exact: true });
+  thisChart(): Locator {
+    return this.page.getByRole('region', { name: 'This chart', exact: true });
   }
 
-  async fillTargetText(): Promise<string> {
-    return (await this.fillTarget().innerText()).trim();
+  async thisChartText(): Promise<string> {
+    return (await this.thisChart().innerText()).trim();
   }
 
   /** Press "Pick field" (section "Note field in the EHR") and wait for the panel to ask for the click in the page. */

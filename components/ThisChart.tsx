@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import { membersOnChart, patientOnTarget } from '@/lib/messaging/fill-flow';
+import { detectInTab, type FrameDetect } from '@/lib/messaging/tab-client';
+import type { FieldRule } from '@/lib/messaging/protocol';
+import type { TargetTab } from './use-target-tab';
+
+interface Props {
+  target: TargetTab;
+  /** Where this site shows the patient's name, when the clinician pointed it out. */
+  patientRules: FieldRule[];
+  /** The session's members who attended (only they can be filled), by entry id. */
+  members: { id: string; name: string }[];
+  /** While a fill runs the page is not read again (a detect would renumber the fields the fill is bound to). */
+  paused: boolean;
+  busy: boolean;
+  onFill: (entryId: string) => void;
+  onRebind: () => void;
+}
+
+/**
+ * "This chart", at the top of the panel: where a fill would go (the tab's title and the patient read from that page)
+ * and, when a member is that patient, their "Fill chart" button, so charting a member is: open the chart, fill.
+ */
+export function ThisChart({ target, patientRules, members, paused, busy, onFill, onRebind }: Props) {
+  const rulesKey = JSON.stringify(patientRules);
+  const [frames, setFrames] = useState<FrameDetect[] | 'reading' | 'unreadable'>('reading');
+  useEffect(() => {
+    if (paused || target.tabId === undefined) return;
+    let stale = false;
+    setFrames('reading');
+    detectInTab(target.tabId, [], patientRules).then(
+      (found) => !stale && setFrames(found),
+      () => !stale && setFrames('unreadable'),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [target.tabId, target.version, paused, rulesKey]);
+
+  let patient: string;
+  let matched: { id: string; name: string }[] = [];
+  if (frames === 'reading') patient = 'reading…';
+  else if (frames === 'unreadable') patient = 'this page cannot be read by the extension';
+  else {
+    const { names, ambiguous } = patientOnTarget(frames);
+    patient = ambiguous ? `more than one (${names.join(', ') || 'unclear'})` : names[0] ?? 'not found on the page';
+    const ids = membersOnChart(frames, members);
+    matched = members.filter((m) => ids.includes(m.id));
+  }
+
+  return (
+    <section aria-label="This chart" class="card this-chart">
+      {target.tabId === undefined ? (
+        <p>No EHR tab to fill: open the client’s chart.</p>
+      ) : (
+        <>
+          {matched.length === 1 ? (
+            <button type="button" class="primary" disabled={busy} onClick={() => onFill(matched[0]!.id)}>
+              Fill chart for {matched[0]!.name}
+            </button>
+          ) : (
+            frames !== 'reading' && (
+              <p class="hint">{matched.length > 1 ? 'More than one member matches this chart: fill from the member’s card.' : 'No member of this session matches this chart.'}</p>
+            )
+          )}
+          <p>
+            {target.bound ? 'Bound to tab: ' : 'Fills go to: '}
+            <strong>{target.title || target.url || 'a tab the extension cannot read'}</strong>
+          </p>
+          <p>
+            Patient on this page: <strong>{patient}</strong>
+          </p>
+        </>
+      )}
+      {target.bound && (
+        <button type="button" onClick={onRebind}>
+          Use the current tab
+        </button>
+      )}
+    </section>
+  );
+}
