@@ -8,6 +8,7 @@ import {
   wrongPatientQuestion,
   noPatientQuestion,
   lesserFieldQuestion,
+  membersOnChart,
   type FillDeps,
   type FillPlan,
 } from '@/lib/messaging/fill-flow';
@@ -266,6 +267,27 @@ describe('runFill', () => {
     const d = deps([soapForm()], 'one');
     await runFill('whole note', d, DANA, soap);
     expect(writes(d)).toEqual([[0, 0, 'whole note', 'append']]);
+  });
+});
+
+describe('membersOnChart (the "This chart" button)', () => {
+  const members = [
+    { id: 'd', name: 'Dana Reyes' },
+    { id: 'm', name: 'Marcus Lee' },
+    { id: 'x', name: '' },
+  ];
+  it('names the one member the page shows, judged as a fill judges it', () => {
+    expect(membersOnChart([frame(0, [{ score: 5 }], { patient: 'REYES, DANA M' })], members)).toEqual(['d']);
+    // The patient in the frame that holds the field, not a name elsewhere on the page.
+    const framed = [frame(0, [], { patient: 'Marcus Lee', children: [{ id: 2 }] }), frame(2, [{ score: 9 }], { patient: 'Marcus Lee' })];
+    expect(membersOnChart(framed, members)).toEqual(['m']);
+    expect(membersOnChart([frame(0, [{ score: 5 }], { title: 'Dana Reyes – Progress note' })], members)).toEqual(['d']);
+  });
+  it('names nobody when no patient, another patient or more than one is shown', () => {
+    expect(membersOnChart([frame(0, [{ score: 5 }])], members)).toEqual([]);
+    expect(membersOnChart([frame(0, [{ score: 5 }], { patient: 'Hope Alvarez' })], members)).toEqual([]);
+    const two = [frame(0, [], { patient: 'Dana Reyes', children: [{ id: 2 }] }), frame(2, [{ score: 9 }], { patient: 'Marcus Lee' })];
+    expect(membersOnChart(two, members)).toEqual([]);
   });
 });
 
