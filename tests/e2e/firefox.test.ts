@@ -211,6 +211,40 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     expect(await noteValue()).toBe(note);
   });
 
+  /** The value of the field with this data-testid, in whichever frame of the EHR tab it is. */
+  async function valueOf(testId: string): Promise<string> {
+    for (const frame of f.ehr.frames()) {
+      const el = await frame.$(`[data-testid="${testId}"]`).catch(() => null);
+      if (el) return el.evaluate((e) => (e as HTMLTextAreaElement).value);
+    }
+    throw new Error(`no field ${testId} in any frame`);
+  }
+
+  test('destination: the patient in the note form’s frame counts, not the top banner (Marcus’s form under Dana’s banner asks)', async () => {
+    await f.ehr.goto(`${f.demo.url}/attacks/child-frame-patient?client=c1&other=c2`);
+    await noteFrameReady();
+    expect(await fill('Cancel')).toMatch(/^Not filled\b/);
+    for (const frame of f.ehr.frames()) {
+      const box = await frame.$('textarea#note').catch(() => null);
+      if (box) expect(await box.evaluate((e) => (e as HTMLTextAreaElement).value)).toBe('');
+    }
+  });
+
+  test('destination: a 0×0 frame, a transparent overlay and a covered box are never filled; the visible box is', async () => {
+    for (const attack of ['zero-frame', 'opacity-overlay', 'occluded']) {
+      await f.gotoEhr(`/attacks/${attack}?client=c1`);
+      expect(await fill(), attack).toMatch(/^Filled\b/);
+      expect(await valueOf('note'), attack).toContain(PLAN);
+      expect(await valueOf('trap'), attack).toBe('');
+    }
+  });
+
+  test('destination: page elements named "browser" or "chrome", or with the id of an "installed" flag, do not stop the fill', async () => {
+    await f.gotoEhr('/attacks/planted?client=c1');
+    expect(await fill()).toMatch(/^Filled\b/);
+    expect(await valueOf('note')).toContain(PLAN);
+  });
+
   test('a field picked in the page is remembered for the site after a reload', async () => {
     expect(note).toContain(PLAN);
     const panelSays = async (text: string) => {
