@@ -279,6 +279,10 @@ export function App() {
         members={state.entries.filter((e) => ATTENDED.includes(e.attendance)).map((e) => ({ id: e.id, name: e.clinical.memberName.trim() }))}
         paused={busy !== undefined || asking !== undefined}
         busy={busy !== undefined}
+        statusOf={(id) => {
+          const entry = state.entries.find((e) => e.id === id);
+          return entry ? statusOf(entry) : '';
+        }}
         onFill={(id) => {
           const entry = state.entries.find((e) => e.id === id);
           if (entry) void fill(entry);

@@ -13,6 +13,8 @@ interface Props {
   /** While a fill runs the page is not read again (a detect would renumber the fields the fill is bound to). */
   paused: boolean;
   busy: boolean;
+  /** A member's fill status, shown under the button so the clinician sees the outcome where they pressed. */
+  statusOf: (entryId: string) => string;
   onFill: (entryId: string) => void;
   onRebind: () => void;
 }
@@ -21,7 +23,7 @@ interface Props {
  * "This chart", at the top of the panel: where a fill would go (the tab's title and the patient read from that page)
  * and, when a member is that patient, their "Fill chart" button, so charting a member is: open the chart, fill.
  */
-export function ThisChart({ target, patientRules, members, paused, busy, onFill, onRebind }: Props) {
+export function ThisChart({ target, patientRules, members, paused, busy, statusOf, onFill, onRebind }: Props) {
   const rulesKey = JSON.stringify(patientRules);
   const [frames, setFrames] = useState<FrameDetect[] | 'reading' | 'unreadable'>('reading');
   useEffect(() => {
@@ -55,9 +57,12 @@ export function ThisChart({ target, patientRules, members, paused, busy, onFill,
       ) : (
         <>
           {matched.length === 1 ? (
-            <button type="button" class="primary" disabled={busy} onClick={() => onFill(matched[0]!.id)}>
-              Fill chart for {matched[0]!.name}
-            </button>
+            <>
+              <button type="button" class="primary" disabled={busy} onClick={() => onFill(matched[0]!.id)}>
+                Fill chart for {matched[0]!.name}
+              </button>
+              {statusOf(matched[0]!.id) && <p class="status">{statusOf(matched[0]!.id)}</p>}
+            </>
           ) : (
             frames !== 'reading' && (
               <p class="hint">{matched.length > 1 ? 'More than one member matches this chart: fill from the member’s card.' : 'No member of this session matches this chart.'}</p>
