@@ -202,6 +202,15 @@ export function lesserFieldQuestion(label: string): Question {
   };
 }
 
+/** The names read, one per person ("REYES, DANA M" and "Dana Reyes" are one). */
+function distinctNames(readings: PatientInfo[]): string[] {
+  const names: string[] = [];
+  for (const r of readings) {
+    if (r.name && !names.some((n) => matchPatient({ name: n }, { name: r.name! }) === 'match')) names.push(r.name);
+  }
+  return names;
+}
+
 type PatientVerdict = { kind: 'match' } | { kind: 'mismatch'; shown: string } | { kind: 'unknown' } | { kind: 'ambiguous'; names: string[] };
 
 /**
@@ -211,10 +220,7 @@ type PatientVerdict = { kind: 'match' } | { kind: 'mismatch'; shown: string } | 
  */
 export function judgePatient(readings: PatientInfo[], title: string | undefined, member: FillFor): PatientVerdict {
   if (readings.some((r) => r.ambiguous)) return { kind: 'ambiguous', names: [] };
-  const names: string[] = [];
-  for (const r of readings) {
-    if (r.name && !names.some((n) => matchPatient({ name: n }, { name: r.name! }) === 'match')) names.push(r.name);
-  }
+  const names = distinctNames(readings);
   if (names.length > 1) return { kind: 'ambiguous', names };
   if (names.length === 1) {
     return matchPatient({ name: names[0] }, member) === 'match' ? { kind: 'match' } : { kind: 'mismatch', shown: names[0]! };
@@ -378,10 +384,7 @@ function targetReadings(frames: FrameDetect[]): { readings: PatientInfo[]; title
  */
 export function patientOnTarget(frames: FrameDetect[]): { names: string[]; ambiguous: boolean } {
   const { readings } = targetReadings(frames);
-  const names: string[] = [];
-  for (const r of readings) {
-    if (r.name && !names.some((n) => matchPatient({ name: n }, { name: r.name! }) === 'match')) names.push(r.name);
-  }
+  const names = distinctNames(readings);
   return { names, ambiguous: names.length > 1 || readings.some((r) => r.ambiguous) };
 }
 
