@@ -159,7 +159,9 @@ export async function resolveTargetTab(search: string): Promise<number | undefin
 
 /** For a popped-out panel: the tab the clinician is looking at in their last focused browser window. */
 export async function activeBrowserTab(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
+  // The popped-out panel's own window is the last focused one: ask for the last focused *browser* window.
+  const window = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
   return tab?.id;
 }
 

@@ -135,6 +135,32 @@ describe('the real side panel fills the tab the clinician is looking at', () => 
   });
 });
 
+describe('a popped-out panel', () => {
+  let h: ExtensionHarness;
+  afterAll(async () => h?.close());
+
+  test('stays bound to its tab when another tab comes to the front, says which, and can be re-bound to the tab in front', async () => {
+    h = await launchExtension();
+    const chartA = new EhrPage(h);
+    await chartA.openChart('c1');
+    const titleA = await chartA.page.title();
+    const panel = new PanelPage(await h.openPanel());
+    const [popup] = await Promise.all([h.context.waitForEvent('page'), press(panel.page.getByRole('button', { name: 'Pop out', exact: true }))]);
+    const popped = new PanelPage(popup);
+    await waitForText(popped.thisChart(), (t) => t.includes(`Bound to tab: ${titleA}`), { what: 'the popped-out panel bound to Dana’s chart' });
+
+    const chartB = new EhrPage(h, await h.context.newPage());
+    await chartB.openChart('c2');
+    await chartB.page.bringToFront();
+    const titleB = await chartB.page.title();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await popped.thisChartText(), 'still bound to the first tab').toContain(titleA);
+
+    await press(popup.getByRole('button', { name: 'Use the current tab', exact: true }));
+    await waitForText(popped.thisChart(), (t) => t.includes(`Bound to tab: ${titleB}`), { what: 'the popped-out panel re-bound to Marcus’s chart' });
+  });
+});
+
 describe('the patient read from the page', () => {
   let h: ExtensionHarness;
   let ehr: EhrPage;
