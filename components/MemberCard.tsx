@@ -17,6 +17,7 @@ export const DYNAMIC_LABELS: Record<Dynamic, string> = {
 
 const ATTENDANCE_OPTIONS = ATTENDANCE.map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
 const RISK_OPTIONS = [
+  { value: 'not-assessed', label: 'Not assessed yet' },
   { value: 'none-reported', label: 'None reported' },
   { value: 'concern', label: 'Concern' },
 ] as const;

@@ -23,6 +23,8 @@ export interface CompletenessInput {
     attendance: string;
     responseToInterventions?: string;
     plan?: string;
+    /** False while the clinician has not chosen a risk level (it starts unset). */
+    riskAssessed?: boolean;
     dynamics: { label: string; text: string }[];
   };
 }
@@ -97,6 +99,7 @@ export function checkCompleteness(input: CompletenessInput): CompletenessResult 
   if (!NO_NOTE_ATTENDANCE.test(entry.attendance)) {
     if (blank(entry.responseToInterventions)) missing.push('Client response to interventions');
     if (blank(entry.plan)) missing.push('Plan');
+    if (entry.riskAssessed === false) missing.push('Risk not assessed');
     for (const d of entry.dynamics) if (blank(d.text)) missing.push(d.label);
     for (const s of sections) {
       if (s.required && blank(s.text)) missing.push(s.heading);

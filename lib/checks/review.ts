@@ -79,6 +79,7 @@ export function reviewSession(session: Session, entries: readonly Entry[], templ
           entry: {
             attendance: entry.attendance,
             responseToInterventions: entry.clinical.responseToInterventions,
+            riskAssessed: entry.clinical.risk.level !== 'not-assessed',
             plan: entry.clinical.plan,
             dynamics: CHECKED_FIELDS.slice(0, 4).map(([field, label]) => ({ label, text: entry.clinical[field] })),
           },

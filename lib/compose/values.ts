@@ -46,6 +46,7 @@ function attendanceText({ entry, session }: NoteContext): string {
 
 function riskText({ entry }: NoteContext): string {
   const { level, text } = entry.clinical.risk;
+  if (level === 'not-assessed') return '';
   if (level === 'none-reported') return 'No risk reported or observed.';
   return text.trim() ? `Concern: ${text.trim()}` : 'Concern noted.';
 }

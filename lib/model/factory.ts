@@ -53,7 +53,7 @@ export function newEntry(sessionId: string, order: number, memberName = ''): Ent
       groupInfluence: '',
       responseToInterventions: '',
       goals: '',
-      risk: { level: 'none-reported', text: '' },
+      risk: { level: 'not-assessed', text: '' },
       plan: '',
     },
   };

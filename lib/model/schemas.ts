@@ -89,7 +89,8 @@ export const EntryClinicalSchema = z.strictObject({
   groupInfluence: text,
   responseToInterventions: text,
   goals: text,
-  risk: z.strictObject({ level: z.enum(['none-reported', 'concern']), text }),
+  // 'not-assessed' until the clinician chooses: a note never says "no risk" that nobody assessed.
+  risk: z.strictObject({ level: z.enum(['not-assessed', 'none-reported', 'concern']), text }),
   plan: text,
 });
 export type EntryClinical = z.infer<typeof EntryClinicalSchema>;

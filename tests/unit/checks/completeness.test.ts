@@ -179,3 +179,18 @@ describe('parseTimeOfDay', () => {
     expect(parseTimeOfDay(raw)).toBeNull();
   });
 });
+
+describe('risk starts unset', () => {
+  it('lists "Risk not assessed" until the clinician chooses a level, and not for an absent member', () => {
+    const unset = complete();
+    unset.entry.riskAssessed = false;
+    expect(checkCompleteness(unset).missing).toEqual(['Risk not assessed']);
+    const chosen = complete();
+    chosen.entry.riskAssessed = true;
+    expect(checkCompleteness(chosen).missing).toEqual([]);
+    const absent = complete();
+    absent.entry.riskAssessed = false;
+    absent.entry.attendance = 'absent';
+    expect(checkCompleteness(absent).missing).toEqual([]);
+  });
+});

@@ -22,6 +22,7 @@ function member(name: string, text: Partial<Entry['clinical']> = {}, attendance:
     groupInfluence: 'Client agreed to try one suggestion.',
     responseToInterventions: 'Engaged in the role play.',
     plan: 'Return next week.',
+    risk: { level: 'none-reported', text: '' },
     ...text,
   };
   return e;

@@ -25,9 +25,20 @@ function entry(name: string, tag: string): Entry {
     influencedGroup: `${tag} disclosure prompted two others to share.`,
     groupInfluence: `${tag} accepted a peer suggestion to try grounding before meetings.`,
     plan: `${tag} continue weekly group; practise grounding daily.`,
+    risk: { level: 'none-reported', text: '' },
   };
   return e;
 }
+
+describe('risk in the note', () => {
+  it('says nothing about risk while it is not assessed; "No risk reported or observed." only once the clinician chose it', () => {
+    const unset = entry('Dana Reyes', 'D1');
+    unset.clinical.risk = { level: 'not-assessed', text: '' };
+    expect(newEntry('s', 0, 'X').clinical.risk.level).toBe('not-assessed');
+    expect(renderNote(composeSections(plainTemplate, session(), unset))).not.toContain('No risk reported');
+    expect(renderNote(composeSections(plainTemplate, session(), entry('Dana Reyes', 'D1')))).toContain('Risk: No risk reported or observed.');
+  });
+});
 
 describe('plain note composition', () => {
   it('puts the group summary first, then the member’s four dynamics and plan under their headings', () => {
