@@ -38,22 +38,35 @@ interface Pass {
   sendHolders: Map<FieldRoot, Set<Node>>;
   /** Set by hiddenNoteFields: collect the labels of note fields that are not shown, instead of candidates. */
   hidden?: string[];
+  shadowOf: ShadowRootOf;
 }
 
-/** The focused element, looking through open shadow roots. */
-function deepActive(doc: Document): Element | null {
+/**
+ * An element's shadow root. Pages only see open ones (`el.shadowRoot`); a content script also reaches closed ones
+ * (design-system components) through the browser's `chrome.dom.openOrClosedShadowRoot` / Firefox's
+ * `el.openOrClosedShadowRoot()`, which the caller passes in: lib/fields stays free of extension APIs.
+ */
+export type ShadowRootOf = (el: Element) => ShadowRoot | null | undefined;
+export const openShadowRoot: ShadowRootOf = (el) => el.shadowRoot;
+
+/** The only elements that can host a shadow root (besides custom elements): the rest never ask the browser. */
+const HOSTS = new Set('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' '));
+
+/** The focused element, looking through shadow roots. */
+function deepActive(doc: Document, shadowOf: ShadowRootOf): Element | null {
   let a = doc.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  for (let sr; a && (sr = shadowOf(a))?.activeElement; ) a = sr!.activeElement;
   return a;
 }
 
-/** Append every open shadow root found under `root` (one element-only TreeWalker, no per-node callbacks). */
-function shadowRootsIn(root: FieldRoot, doc: Document, into: FieldRoot[]): void {
+/** Append every shadow root found under `root` (one element-only TreeWalker, no per-node callbacks). */
+function shadowRootsIn(root: FieldRoot, doc: Document, into: FieldRoot[], shadowOf: ShadowRootOf): void {
   const start = root.nodeType === 9 ? (root as Document).documentElement : root;
   if (!start) return;
   const walker = doc.createTreeWalker(start, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const sr = (n as Element).shadowRoot;
+    const el = n as Element;
+    const sr = el.shadowRoot ?? (shadowOf !== openShadowRoot && (HOSTS.has(el.localName) || el.localName.includes('-')) ? shadowOf(el) : null);
     if (sr) into.push(sr);
   }
 }
@@ -231,7 +244,7 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   });
 }
 
-function newPass(doc: Document): Pass {
+function newPass(doc: Document, shadowOf: ShadowRootOf): Pass {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   return {
     view,
@@ -241,26 +254,27 @@ function newPass(doc: Document): Pass {
     height: view?.innerHeight ?? 0,
     layout: (doc.documentElement?.clientWidth ?? 0) > 0,
     cache: new Map(),
-    active: deepActive(doc),
+    active: deepActive(doc, shadowOf),
     out: [],
     opacity: new Map(),
     sendHolders: new Map(),
+    shadowOf,
   };
 }
 
-/** Every open shadow root of the document, nested ones included, each handed to `visit` once. */
-function eachShadowRoot(doc: Document, visit: (root: ShadowRoot) => void): void {
+/** Every shadow root of the document `p.shadowOf` reaches, nested ones included, each handed to `visit` once. */
+function eachShadowRoot(doc: Document, p: Pass, visit: (root: ShadowRoot) => void): void {
   const roots: FieldRoot[] = [];
-  shadowRootsIn(doc, doc, roots);
+  shadowRootsIn(doc, doc, roots, p.shadowOf);
   for (let i = 0; i < roots.length; i++) {
     visit(roots[i] as ShadowRoot);
-    shadowRootsIn(roots[i]!, doc, roots);
+    shadowRootsIn(roots[i]!, doc, roots, p.shadowOf);
   }
 }
 
 /**
  * Every field on the page that could take a note, best first: textareas, plain text inputs, contenteditable
- * hosts and editable role=textbox elements, in the document and in every open shadow root (frames are not
+ * hosts and editable role=textbox elements, in the document and in every shadow root `shadowOf` reaches (open ones by default) (frames are not
  * walked: each frame runs its own content script). Left out: hidden fields (attribute, display, visibility,
  * opacity 0 or an effective opacity below 0.1, zero or tiny box, covered by another element at their centre),
  * disabled, read-only, search and login fields, messaging fields (labelled or hinted as a message, reply, chat,
@@ -274,15 +288,15 @@ function eachShadowRoot(doc: Document, visit: (root: ShadowRoot) => void): void 
  * machine: ~2.15× with those checks against ~1.7× without; a hit test there costs ~0.3× the bare query, which is
  * why only fields with their centre in view are hit-tested.
  */
-export function findCandidates(doc: Document): FieldCandidate[] {
-  const p = newPass(doc);
+export function findCandidates(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): FieldCandidate[] {
+  const p = newPass(doc, shadowOf);
   // The multi-line fields of the document first. When one of them is labelled as a note (or a note section), the
   // page's text inputs and shadow roots cannot hold a better target: skipping them keeps detection within a few
   // querySelectorAll passes on 50,000-node legacy pages with hundreds of inputs ("Pick field" reaches anything).
   considerRoot(doc, MULTILINE_QUERIES, p);
   if (p.out.some(isClearlyANoteField)) return finish(doc, p);
   considerRoot(doc, INPUT_QUERIES, p);
-  eachShadowRoot(doc, (root) => considerRoot(root, QUERIES, p));
+  eachShadowRoot(doc, p, (root) => considerRoot(root, QUERIES, p));
   return finish(doc, p);
 }
 
@@ -295,12 +309,12 @@ const MAX_HIDDEN_NAMED = 5;
  * TinyMCE) is not named. For the panel to refuse a lesser visible field while the note field is out of sight;
  * a separate full pass, called only when the best candidate is not note-labelled.
  */
-export function hiddenNoteFields(doc: Document): string[] {
-  const p = newPass(doc);
+export function hiddenNoteFields(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): string[] {
+  const p = newPass(doc, shadowOf);
   const hidden: string[] = [];
   p.hidden = hidden;
   considerRoot(doc, QUERIES, p);
-  eachShadowRoot(doc, (root) => considerRoot(root, QUERIES, p));
+  eachShadowRoot(doc, p, (root) => considerRoot(root, QUERIES, p));
   return [...new Set(hidden.map((l) => clip(l, 60)))].slice(0, MAX_HIDDEN_NAMED);
 }
 

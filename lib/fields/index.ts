@@ -1,6 +1,6 @@
 /** The DOM-only field engine: find note fields, label and rank them, fill and verify, read the patient shown. */
 export type { FieldCandidate, FieldKind, FillMode, FillOutcome, PatientOnPage } from './types';
-export { findCandidates, hiddenNoteFields, isEditingHost } from './detect';
+export { findCandidates, hiddenNoteFields, isEditingHost, openShadowRoot, type ShadowRootOf } from './detect';
 export { labelFor, type LabelCache } from './label';
 export { scoreField, vocabulary, vocabularyScore, names, namesANote, rankCandidates, sectionOf } from './rank';
 export type { ScoreFeatures, SectionKey, VocabularyGroup } from './rank';

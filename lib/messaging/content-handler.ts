@@ -1,4 +1,6 @@
-import { fillField, findCandidates, hiddenNoteFields, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot } from '@/lib/fields';
+import { fillField, findCandidates, hiddenNoteFields, openShadowRoot, readField, readPatientOnPage, sectionOf, undoFill, type FieldCandidate, type FieldSnapshot, type ShadowRootOf } from '@/lib/fields';
+import { fieldLimit } from '@/lib/fields/limits';
+import { separatorAfter } from '@/lib/fields/editors/adapter';
 import { labelFor, standInLabel } from '@/lib/fields/label';
 import { namesANote, vocabulary } from '@/lib/fields/rank';
 import { resolveSelector, selectorFor } from '@/lib/fields/selector';
@@ -19,11 +21,23 @@ function undetected(el: HTMLElement): FieldCandidate {
   return { element: el, kind, label: labelFor(el), score: 0 };
 }
 
+/**
+ * The element a click landed on, inside closed shadow roots too: the event path stops at a closed root's host, so
+ * the hit is looked up again inside each root `shadowOf` reaches.
+ */
+function clicked(event: MouseEvent, shadowOf: ShadowRootOf): Element | null {
+  let el = event.composedPath()[0] as Element | undefined;
+  for (let sr; el?.nodeType === 1 && (sr = shadowOf(el)); ) {
+    const inner = sr.elementFromPoint(event.clientX, event.clientY);
+    if (!inner || inner === el || !sr.contains(inner)) break;
+    el = inner;
+  }
+  return el?.nodeType === 1 ? el : null;
+}
+
 /** The editable element a click landed in: a textarea/text input or the host of an editable region. */
-function editableFromEvent(event: Event): HTMLElement | null {
-  for (const node of event.composedPath()) {
-    const el = node as HTMLElement;
-    if (el.nodeType !== 1) continue;
+function editableFrom(start: Element | null): HTMLElement | null {
+  for (let el = start as HTMLElement | null; el; el = (el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) as HTMLElement | null) {
     if (el.localName === 'textarea' || (el.localName === 'input' && /^(text|)$/.test((el as HTMLInputElement).type))) return el;
     if (el.isContentEditable && !el.parentElement?.isContentEditable) return el;
   }
@@ -52,7 +66,7 @@ function visibleField(el: HTMLElement): boolean {
  * message. Every write is bound to this document (`docId`, new with every document), the field detected there and
  * the patient the frame showed: if any of them changed, nothing is written.
  */
-export function createContentHandler(doc: Document) {
+export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = openShadowRoot) {
   const view = doc.defaultView;
   const docId = newToken();
   let candidates: FieldCandidate[] = [];
@@ -87,16 +101,19 @@ export function createContentHandler(doc: Document) {
   function info(c: FieldCandidate, index: number, chosen: boolean): CandidateInfo {
     const section = sectionOf(c.label);
     const bridge = bridgeOf(c.element);
+    const text = readField(c.element) ?? '';
+    const maxLength = fieldLimit(c.element, text.length);
     return {
       index,
       kind: c.kind,
       label: c.label,
       score: chosen ? c.score + CHOSEN_BONUS : c.score,
-      hasText: (readField(c.element) ?? '').trim().length > 0,
+      hasText: text.trim().length > 0,
       selector: selectorFor(c.element),
       ...(section ? { section } : {}),
       ...(chosen ? { chosen } : {}),
       ...(bridge ? { bridge } : {}),
+      ...(maxLength !== undefined ? { maxLength, textLength: text.length } : {}),
       noteLabelled: c.noteLabelled ?? namesANote(vocabulary(c.label)),
     };
   }
@@ -154,7 +171,7 @@ export function createContentHandler(doc: Document) {
 
   function detect(rules: FieldRule[] = [], patientRules: FieldRule[] = []): DetectResult {
     lastPatientRules = patientRules;
-    candidates = sandboxed() ? [] : findCandidates(doc);
+    candidates = sandboxed() ? [] : findCandidates(doc, shadowOf);
     const key = frameKey();
     const chosen = new Set<HTMLElement>();
     for (const rule of sandboxed() ? [] : rules) {
@@ -168,7 +185,7 @@ export function createContentHandler(doc: Document) {
       }
     }
     const infos = candidates.map((c, index) => info(c, index, chosen.has(c.element)));
-    const hidden = sandboxed() || infos.some((c) => c.noteLabelled) ? [] : hiddenNoteFields(doc);
+    const hidden = sandboxed() || infos.some((c) => c.noteLabelled) ? [] : hiddenNoteFields(doc, shadowOf);
     return {
       // window.origin, not location.origin: an about:srcdoc/about:blank editor frame inherits the page's origin.
       origin: doc.defaultView?.origin ?? '',
@@ -194,7 +211,7 @@ export function createContentHandler(doc: Document) {
     if (JSON.stringify(selectorFor(el)) !== JSON.stringify(r.selector)) return errorReply('changed', CHANGED);
     if (patientKey(patientShown(lastPatientRules)) !== patientKey(r.patient)) return errorReply('changed', CHANGED);
     // Still a shown field (an overlay or a tab switch since the detect hides it); a remembered odd widget: still visible.
-    const stillShown = candidates[r.candidate]!.score > 0 ? findCandidates(doc).some((c) => c.element === el) : visibleField(el);
+    const stillShown = candidates[r.candidate]!.score > 0 ? findCandidates(doc, shadowOf).some((c) => c.element === el) : visibleField(el);
     if (!stillShown) return errorReply('changed', 'The note field is no longer shown on the page. Show it and fill again.');
     return el;
   }
@@ -221,16 +238,16 @@ export function createContentHandler(doc: Document) {
         // Only the clinician's own click counts: the page can dispatch clicks too (isTrusted is false for those).
         if (!event.isTrusted) return;
         if (what === 'patient') {
-          const el = event.composedPath()[0] as HTMLElement;
-          const name = el?.nodeType === 1 ? squash(el.textContent ?? '') : '';
-          if (!name || name.length > 120 || !visibleField(el)) return;
+          const el = clicked(event, shadowOf) as HTMLElement | null;
+          const name = el ? squash(el.textContent ?? '') : '';
+          if (!el || !name || name.length > 120 || !visibleField(el)) return;
           event.preventDefault();
           event.stopPropagation();
           finish();
           resolve(okReply({ selector: selectorFor(el), frameKey: frameKey(), name }));
           return;
         }
-        const el = editableFromEvent(event);
+        const el = editableFrom(clicked(event, shadowOf));
         if (!el || !visibleField(el)) return;
         event.preventDefault();
         event.stopPropagation();
@@ -287,6 +304,13 @@ export function createContentHandler(doc: Document) {
       case 'fill': {
         const el = boundTarget(request);
         if (!(el instanceof HTMLElement)) return el;
+        // The last guard against a silent cut: the panel asked about the limit; a field that takes less is not written.
+        const now = readField(el) ?? '';
+        const limit = fieldLimit(el, now.length);
+        const total = request.mode === 'replace' ? request.text.length : now.length + separatorAfter(now).length + request.text.length;
+        if (limit !== undefined && total > limit) {
+          return errorReply('too-long', `The note is longer than this field takes (${total} of ${limit} characters), so nothing was filled.`);
+        }
         let snapshot: FieldSnapshot | undefined;
         const outcome = await fillField(el, request.text, request.mode, { onSnapshot: (s) => (snapshot = s) });
         if (!outcome.ok) return errorReply(outcome.code, outcome.message);

@@ -21,6 +21,10 @@ export const CandidateInfoSchema = z.strictObject({
   bridge: z.optional(z.enum(['tinymce', 'ckeditor4', 'ckeditor5'])),
   /** The field's label names a note (progress note, narrative, a note section), not a lesser field (comments…). */
   noteLabelled: z.optional(z.boolean()),
+  /** The most characters the field takes, as the page states it (maxlength, a counter, a hint); absent: no limit known. */
+  maxLength: z.optional(z.number().check(z.int(), z.nonnegative())),
+  /** The field's current length, given with maxLength (what an appended note leaves room for). */
+  textLength: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 export type CandidateInfo = z.infer<typeof CandidateInfoSchema>;
 

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'nothing-to-undo'
   | 'unreachable'
   | 'cancelled'
+  /** The text is longer than the field's stated limit (maxlength, a counter): nothing is written. */
+  | 'too-long'
   /** The document, the field or the patient shown is not the one the fill was planned for. */
   | 'changed';
 
