@@ -186,6 +186,7 @@ export function App() {
           detect: () => detectInTab(targetTab, ...rulesFor(siteRules.rules, key)),
           execute: (plan) => executor.execute(targetTab, entry.id, plan),
           ask,
+          copy: (text) => navigator.clipboard.writeText(text),
           ...(url ? { tabOrigin: new URL(url).origin } : {}),
         },
         { name, others },

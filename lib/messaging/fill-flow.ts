@@ -2,6 +2,7 @@ import { matchPatient } from '@/lib/fields/patient';
 import { newToken } from '@/lib/fields/main-world/target';
 import { namesANote, vocabulary } from '@/lib/fields/rank';
 import type { ComposedSection } from '@/lib/compose/template';
+import { compactNote, cutToFit } from '@/lib/compose/compact';
 import type { CandidateInfo, PatientInfo, Reply } from './protocol';
 import { chainOf, linkFrames, type FrameDetect, type FrameLink } from './frame-tree';
 
@@ -22,6 +23,8 @@ export interface FillDeps {
   ask(question: Question): Promise<string>;
   /** The origin of the tab's page as the browser reports it: the reference for "another site" when frame 0 is unread. */
   tabOrigin?: string;
+  /** Puts text on the clipboard (the panel's navigator.clipboard.writeText); without it "fill what fits" is not offered. */
+  copy?(text: string): Promise<void>;
 }
 
 /** The member being charted, and the session's other members (a title naming one of them is another chart). */
@@ -55,7 +58,8 @@ export interface FillPlan {
 }
 
 export type FillResult =
-  | { filled: true; site: string; plan: FillPlan; fieldLabel: string }
+  /** `copied`: only part of the note was filled, the rest (that many characters) was put on the clipboard. */
+  | { filled: true; site: string; plan: FillPlan; fieldLabel: string; copied?: number }
   | { filled: false; reason: string };
 
 export function wrongPatientQuestion(memberName: string, pageName: string): Question {
@@ -92,6 +96,30 @@ export const EXISTING_TEXT_QUESTION: Question = {
   ],
   defaultChoice: 'append',
 };
+
+/** A field whose limit the text exceeds: what it would hold and what it takes (`room`, after existing text when appending). */
+export interface TooLong {
+  label: string;
+  length: number;
+  room: number;
+}
+
+export function tooLongQuestion(over: TooLong[], offer: { compact: boolean; sections: boolean; fit: boolean }): Question {
+  const one = over.length === 1 ? over[0]! : undefined;
+  return {
+    title: 'The note is too long for this field',
+    message: one
+      ? `This note is ${one.length} characters; the field takes ${one.room}.`
+      : over.map((o) => `“${o.label || 'unlabelled field'}”: ${o.length} characters; the field takes ${o.room}.`).join(' '),
+    choices: [
+      ...(offer.compact ? [{ id: 'compact', label: 'Fill a compact version' }] : []),
+      ...(offer.sections ? [{ id: 'sections', label: 'Fill the sections into separate fields' }] : []),
+      ...(offer.fit ? [{ id: 'fit', label: 'Fill what fits and copy the rest' }] : []),
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    defaultChoice: 'cancel',
+  };
+}
 
 /** The best candidate over all frames: highest score, main frame first on ties. */
 export function bestTarget(frames: FrameDetect[]) {
@@ -277,11 +305,109 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
     if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
     if (choice === 'fields') assignments = plan;
   }
-  const written = assignments
-    ? assignments.map((a) => ({ frame: shown.find((f) => f.frameId === a.frameId)!, index: a.index, text: a.text, hasText: a.hasText }))
-    : [{ frame: target.frame, index: target.index, text: note, hasText: target.hasText }];
 
+  // A question answered once is not asked again when a length-limit choice changes the fields written.
+  const answers = new Map<string, string>();
+  const askOnce = async (q: Question) => {
+    const key = `${q.title}\n${q.message}`;
+    if (!answers.has(key)) answers.set(key, await deps.ask(q));
+    return answers.get(key)!;
+  };
   const frameOf = (id: number) => frames.find((f) => f.frameId === id)!;
+  let copied: number | undefined;
+  for (;;) {
+    const written = assignments
+      ? assignments.map((a) => ({ frame: shown.find((f) => f.frameId === a.frameId)!, index: a.index, text: a.text, hasText: a.hasText }))
+      : [{ frame: target.frame, index: target.index, text: note, hasText: target.hasText }];
+    const guarded = await guard(written, frames, frameOf, links, member, deps.tabOrigin, askOnce);
+    if ('filled' in guarded) return guarded;
+    const { mode, writtenFrames, chainFrames } = guarded;
+
+    // A field with a length limit never gets a note cut silently: the clinician chooses before anything is written.
+    const limited = written.map((w) => ({ w, c: w.frame.candidates.find((x) => x.index === w.index)! })).map(({ w, c }) => {
+      const used = mode === 'append' ? (c.textLength ?? 0) : 0;
+      // Appending adds a blank line at most; the content script checks the exact separator.
+      const room = c.maxLength === undefined ? Infinity : Math.max(0, c.maxLength - used - (used ? 2 : 0));
+      return { w, label: c.label, room };
+    });
+    const over = limited.filter((l) => l.w.text.length > l.room);
+    if (over.length) {
+      const headings = sections.map((s) => s.heading);
+      const offer = {
+        compact: over.every((o) => compactNote(o.w.text, headings).length <= o.room),
+        sections: !!plan && assignments !== plan,
+        fit: !!deps.copy && over.every((o) => o.room > 0),
+      };
+      const choice = await deps.ask(tooLongQuestion(over.map((o) => ({ label: o.label, length: o.w.text.length, room: o.room })), offer));
+      if (choice === 'sections' && offer.sections) {
+        assignments = plan;
+        continue;
+      }
+      if (choice === 'compact' && offer.compact) {
+        for (const o of over) o.w.text = compactNote(o.w.text, headings);
+      } else if (choice === 'fit' && offer.fit) {
+        const rests: string[] = [];
+        for (const o of over) {
+          const { head, rest } = cutToFit(o.w.text, o.room);
+          o.w.text = head;
+          rests.push(rest);
+        }
+        const rest = rests.join('\n\n');
+        try {
+          // Copied before filling: if the clipboard refuses, nothing is written and nothing is lost.
+          await deps.copy!(rest);
+        } catch {
+          return { filled: false, reason: 'the rest of the note could not be put on the clipboard, so nothing was filled' };
+        }
+        copied = rest.length;
+      } else {
+        return { filled: false, reason: 'the note is too long for the field; not filled' };
+      }
+    }
+
+    const fillPlan: FillPlan = {
+      fillId: newToken(),
+      writes: written.map((w) => {
+        const c = w.frame.candidates.find((x) => x.index === w.index)!;
+        return {
+          frameId: w.frame.frameId,
+          ...(w.frame.documentId ? { documentId: w.frame.documentId } : {}),
+          docId: w.frame.docId,
+          candidate: w.index,
+          selector: c.selector,
+          patient: w.frame.patient,
+          label: c.label,
+          text: w.text,
+          mode,
+          ...(c.bridge ? { bridge: c.bridge } : {}),
+        };
+      }),
+      checks: chainFrames
+        .filter((id) => !writtenFrames.includes(id))
+        .map((id) => {
+          const f = frameOf(id);
+          return { frameId: id, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient };
+        }),
+    };
+    return executePlan(fillPlan, deps, target.frame.origin, copied);
+  }
+}
+
+type Written = { frame: FrameDetect; index: number; text: string; hasText: boolean };
+
+/**
+ * The guards on the fields to be written: the patient on the frames that hold them, every other site written,
+ * existing text. A refusal is returned as the fill's result; otherwise the write mode and the frames involved.
+ */
+async function guard(
+  written: Written[],
+  frames: FrameDetect[],
+  frameOf: (id: number) => FrameDetect,
+  links: Map<number, FrameLink>,
+  member: FillFor,
+  tabOrigin: string | undefined,
+  ask: (q: Question) => Promise<string>,
+): Promise<FillResult | { mode: 'append' | 'replace'; writtenFrames: number[]; chainFrames: number[] }> {
   const writtenFrames = [...new Set(written.map((w) => w.frame.frameId))];
   const chainFrames = [...new Set(writtenFrames.flatMap((id) => chainOf(id, links)))];
   const verdict = judgePatient(
@@ -290,67 +416,44 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
     member,
   );
   if (verdict.kind === 'mismatch') {
-    if ((await deps.ask(wrongPatientQuestion(member.name, verdict.shown))) !== 'fill') {
+    if ((await ask(wrongPatientQuestion(member.name, verdict.shown))) !== 'fill') {
       return { filled: false, reason: `the page shows ${verdict.shown}, not ${member.name}` };
     }
   } else if (verdict.kind !== 'match') {
     const names = verdict.kind === 'ambiguous' ? verdict.names : [];
-    if ((await deps.ask(noPatientQuestion(member.name, names))) !== 'fill') {
+    if ((await ask(noPatientQuestion(member.name, names))) !== 'fill') {
       return { filled: false, reason: names.length ? 'the page shows more than one patient' : `no patient could be read on the page; not confirmed as ${member.name}’s chart` };
     }
   }
 
   // Every frame written from another site than the tab's page is confirmed, each site once.
-  const topOrigin = frames.find((f) => f.frameId === 0 && f.top)?.origin ?? deps.tabOrigin;
+  const topOrigin = frames.find((f) => f.frameId === 0 && f.top)?.origin ?? tabOrigin;
   for (const origin of new Set(writtenFrames.map((id) => frameOf(id).origin))) {
     if (topOrigin && origin === topOrigin) continue;
-    if ((await deps.ask(otherOriginQuestion(origin))) !== 'fill') {
+    if ((await ask(otherOriginQuestion(origin))) !== 'fill') {
       return { filled: false, reason: 'the note field is in a frame from another site; not confirmed' };
     }
   }
 
   let mode: 'append' | 'replace' = 'append';
   if (written.some((w) => w.hasText)) {
-    const choice = await deps.ask(EXISTING_TEXT_QUESTION);
+    const choice = await ask(EXISTING_TEXT_QUESTION);
     if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
     mode = choice === 'replace' ? 'replace' : 'append';
   }
+  return { mode, writtenFrames, chainFrames };
+}
 
-  const fillPlan: FillPlan = {
-    fillId: newToken(),
-    writes: written.map((w) => {
-      const c = w.frame.candidates.find((x) => x.index === w.index)!;
-      return {
-        frameId: w.frame.frameId,
-        ...(w.frame.documentId ? { documentId: w.frame.documentId } : {}),
-        docId: w.frame.docId,
-        candidate: w.index,
-        selector: c.selector,
-        patient: w.frame.patient,
-        label: c.label,
-        text: w.text,
-        mode,
-        ...(c.bridge ? { bridge: c.bridge } : {}),
-      };
-    }),
-    checks: chainFrames
-      .filter((id) => !writtenFrames.includes(id))
-      .map((id) => {
-        const f = frameOf(id);
-        return { frameId: id, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient };
-      }),
-  };
+async function executePlan(fillPlan: FillPlan, deps: FillDeps, site: string, copied: number | undefined): Promise<FillResult> {
   const reply = await deps.execute(fillPlan);
   if (!reply.ok) {
     return { filled: false, reason: reply.error.code === 'changed' ? CHANGED_REASON : reply.error.message.replace(/\.$/, '') };
   }
   const labels = fillPlan.writes.map((w) => w.label || 'unlabelled field');
-  return {
-    filled: true,
-    site: target.frame.origin,
-    plan: fillPlan,
-    fieldLabel: labels.length > 1 ? `${labels.length} fields (${labels.join(', ')})` : labels[0]!,
-  };
+  const fieldLabel = labels.length > 1 ? `${labels.length} fields (${labels.join(', ')})` : labels[0]!;
+  if (copied === undefined) return { filled: true, site, plan: fillPlan, fieldLabel };
+  // The panel shows "Filled: <fieldLabel>": say here that it is a part, and where the rest is.
+  return { filled: true, site, plan: fillPlan, fieldLabel: `${fieldLabel} — filled part: the rest (${copied} characters) is on the clipboard`, copied };
 }
 
 /**
