@@ -65,7 +65,7 @@ const trapBox = (style) =>
 const TRAP_PLACE = 'position:absolute;top:120px;left:620px';
 const TRAP_SIZE = 'width:520px;height:420px';
 
-/** @type {Record<string, (q: { client: any, other: any, host: string }) => string>} */
+/** @type {Record<string, (q: { client: any, other: any, host: string, max: number }) => string>} */
 export const ATTACKS = {
   // The patient's name shown bare, in a header no reader can tell from any other bold text: "Pick patient name".
   'bare-name': ({ client }) =>
@@ -244,6 +244,53 @@ ${banner(client)}${noteForm(client)}`,
     page('Charting', `<form class="note-form" data-client-id="${h(client.id)}" novalidate>
   <label for="note">Progress note</label><br><textarea id="note" data-save data-testid="note" rows="10" cols="80"></textarea>
   <button type="submit">Save</button> <span class="save-result" role="status"></span></form>`),
+
+  // A "Progress note" box with maxlength (?max=, default 600): a longer note must be asked about, never cut.
+  'limit-maxlength': ({ client, max }) =>
+    page(
+      'New progress note',
+      `${banner(client)}
+<form class="note-form" data-client-id="${h(client.id)}" novalidate>
+  <div class="form-row"><label for="note">Progress note</label><br>
+    <textarea id="note" name="note" data-save data-testid="note" maxlength="${h(max)}" style="width:560px;height:260px"></textarea></div>
+  <button type="submit">Save</button> <span class="save-result" role="status"></span>
+</form>`,
+    ),
+
+  // The same limit shown only as a counter under the box ("0 / 600"), which the page's script keeps up to date;
+  // the textarea itself has no maxlength.
+  'limit-counter': ({ client, max }) =>
+    page(
+      'New progress note',
+      `${banner(client)}
+<form class="note-form" data-client-id="${h(client.id)}" novalidate>
+  <div class="form-row"><label for="note">Progress note</label><br>
+    <textarea id="note" name="note" data-save data-testid="note" style="width:560px;height:260px"></textarea>
+    <div class="counter" data-testid="counter"><span id="used">0</span> / ${h(max)}</div></div>
+  <button type="submit">Save</button> <span class="save-result" role="status"></span>
+</form>`,
+      { script: `document.getElementById('note').addEventListener('input', (e) => { document.getElementById('used').textContent = String(e.target.value.length); });` },
+    ),
+
+  // A design-system web component with a closed shadow root: <note-editor> holds the "Progress note" textarea and
+  // exposes getValue() for tests (the page's own API; nothing outside the component can reach the root).
+  'closed-shadow': ({ client }) =>
+    page(
+      'New progress note',
+      `${banner(client)}
+<note-editor style="display:block;width:700px"></note-editor>`,
+      {
+        script: `
+customElements.define('note-editor', class extends HTMLElement {
+  #root = this.attachShadow({ mode: 'closed' });
+  constructor() {
+    super();
+    this.#root.innerHTML = '<label for="n">Progress note</label><br><textarea id="n" rows="12" cols="80"></textarea>';
+  }
+  getValue() { return this.#root.querySelector('textarea').value; }
+});`,
+      },
+    ),
 };
 
 const CLIENT_ID = /^c[0-9]{1,3}$/;
@@ -258,5 +305,6 @@ export function attackPage(name, searchParams, host) {
   };
   const client = pick('client', 'c1');
   const other = pick('other', client.id === 'c2' ? 'c1' : 'c2');
-  return render({ client, other, host: String(host ?? '') });
+  const max = /^[0-9]{1,6}$/.test(searchParams.get('max') ?? '') ? Number(searchParams.get('max')) : 600;
+  return render({ client, other, host: String(host ?? ''), max });
 }

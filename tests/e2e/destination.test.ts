@@ -242,15 +242,14 @@ describe('the field the note goes into', () => {
     expect(await ehr.value('note'), 'the note box on the hidden tab').toBe('');
   });
 
-  test('"Front desk comments" is never filled with a clinical note', async () => {
+  test('"Front desk comments" is never filled with a clinical note: the Progress note in the closed shadow root beside it is', async () => {
     await ehr.openAttack('front-desk', 'c1');
     await h.ehr.bringToFront();
-    const { status, asked } = await panel.fill(DANA, async (dialog: Locator) => {
-      // Asking is allowed only to name the field it would use; the answer is no.
-      expect(await dialog.innerText()).toContain('Front desk comments');
-      await press(dialog.getByRole('button', { name: 'Cancel', exact: true }));
-    });
-    expect(status, `status after ${asked.length} question(s)`).toMatch(/^Not filled/);
+    // The closed root is reachable to the content script (chrome.dom.openOrClosedShadowRoot): no question, no lesser field.
+    const { status, asked } = await panel.fill(DANA);
+    expect(asked, 'no question about the front-desk box').toEqual([]);
+    expect(status).toMatch(/^Filled: Progress note/);
+    expectNoteOf(await h.ehr.evaluate(() => (window as unknown as { __closedNote: HTMLTextAreaElement }).__closedNote.value), SAMPLE_DANA, 'the Progress note in the closed root');
     expect(await ehr.value('front-desk')).toBe('');
   });
 
