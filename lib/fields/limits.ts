@@ -1,7 +1,7 @@
 import { squash } from './text';
 
-/** "0 / 4000", "12/4000 characters": the whole text of a counter element, nothing else (a date would match loosely). */
-const COUNTER = /^\d[\d,]*\s*\/\s*(\d[\d,]*)(?:\s*char(?:acter)?s?)?$/i;
+/** "0 / 4000", "12/4000 characters": the whole text of a counter element, nothing else. */
+const COUNTER = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)(?:\s*char(?:acter)?s?)?$/i;
 /** "4000 characters left", "3,990 characters remaining". */
 const LEFT = /(\d[\d,]*)\s*char(?:acter)?s?\s*(?:left|remaining)/i;
 /** "Max 4000 characters", "maximum: 4000 characters", "up to 4000 characters", "4000 characters max", "limit 4000 characters". */
@@ -14,8 +14,10 @@ const SHORT = 80;
 function limitIn(text: string, used: number): number | undefined {
   const t = squash(text);
   if (!t || t.length > SHORT) return undefined;
+  // A counter counts the field's text (give or take line ends counted twice): "12/03", a date, is no counter.
   let m = COUNTER.exec(t);
-  let n = m ? num(m[1]) : NaN;
+  if (m && Math.abs(num(m[1]) - used) > Math.ceil(used / 20)) m = null;
+  let n = m ? num(m[2]) : NaN;
   if (!m && (m = LEFT.exec(t))) n = num(m[1]) + used;
   if (!m && (m = MAX.exec(t))) n = num(m[1] ?? m[2]);
   return n > 0 ? n : undefined;

@@ -233,3 +233,28 @@ describe('noteLabelled', () => {
     expect(findCandidates(document).map((c) => [c.element.id, c.noteLabelled])).toEqual([['dap', true], ['misc', false]]);
   });
 });
+
+describe('closed shadow roots', () => {
+  it('are searched only through the shadowRootOf given (a content script passes the browser’s), nested ones too', () => {
+    page('<div id="host"></div><note-editor id="ce"></note-editor>');
+    const host = document.getElementById('host')!;
+    const outer = host.attachShadow({ mode: 'closed' });
+    outer.innerHTML = '<label for="a">Progress note</label><textarea id="a" rows="10"></textarea><span id="inner-host"></span>';
+    const innerHost = outer.getElementById('inner-host')!;
+    const inner = innerHost.attachShadow({ mode: 'closed' });
+    inner.innerHTML = '<label for="b">Plan</label><textarea id="b" rows="4"></textarea>';
+    const roots = new Map<Element, ShadowRoot>([
+      [host, outer],
+      [innerHost, inner],
+    ]);
+    expect(findCandidates(document)).toEqual([]);
+    const asked: string[] = [];
+    const found = findCandidates(document, (el) => {
+      asked.push(el.localName);
+      return roots.get(el) ?? el.shadowRoot;
+    });
+    expect(found.map((c) => c.element.id).sort()).toEqual(['a', 'b']);
+    // Only elements that can host a shadow root are asked about (not html, head, body's textareas…).
+    expect(new Set(asked)).toEqual(new Set(['body', 'div', 'note-editor', 'span']));
+  });
+});

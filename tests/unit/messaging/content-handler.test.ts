@@ -89,3 +89,55 @@ describe('writes bound to one document, field and patient', () => {
     expect(await picked).toMatchObject({ ok: false, error: { code: 'cancelled' } });
   });
 });
+
+describe('fields with a length limit', () => {
+  const FILL = 'fedcba9876543210fedcba9876543210';
+  async function detected(html: string) {
+    document.body.innerHTML = `<header class="patient-banner"><span>Patient: Dana Reyes</span></header>${html}`;
+    const handle = createContentHandler(document);
+    const reply = (await handle({ type: 'detect' })) as Reply<DetectResult>;
+    if (!reply.ok) throw new Error('detect failed');
+    const c = reply.data.candidates[0]!;
+    return { handle, c, bound: { docId: reply.data.docId, candidate: c.index, selector: c.selector, patient: reply.data.patient, fillId: FILL } };
+  }
+
+  it('reports the limit and the text length the field holds; none when the page states none', async () => {
+    const { c } = await detected('<div><label for="n">Progress note</label><textarea id="n" rows="20">abc</textarea><span>3 / 600</span></div>');
+    expect(c).toMatchObject({ maxLength: 600, textLength: 3 });
+    const plain = await detected('<label for="n">Progress note</label><textarea id="n" rows="20"></textarea>');
+    expect(plain.c.maxLength).toBeUndefined();
+    expect(plain.c.textLength).toBeUndefined();
+  });
+
+  it('refuses, as the last guard, a fill longer than the limit (existing text and separator counted when appending)', async () => {
+    const { handle, bound } = await detected('<label for="n">Progress note</label><textarea id="n" rows="20" maxlength="20">0123456789</textarea>');
+    const field = document.getElementById('n') as HTMLTextAreaElement;
+    const refused = await handle({ type: 'fill', ...bound, text: '123456789', mode: 'append' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'too-long' } });
+    expect(JSON.stringify(refused)).not.toContain('123456789');
+    expect(field.value).toBe('0123456789');
+    expect(await handle({ type: 'fill', ...bound, text: '12345678', mode: 'append' })).toMatchObject({ ok: true });
+    expect(field.value).toBe('0123456789\n\n12345678');
+  });
+});
+
+describe('closed shadow roots', () => {
+  it('detects and fills a field in a closed root through the shadowRootOf it is given', async () => {
+    document.body.innerHTML = '<header class="patient-banner"><span>Patient: Dana Reyes</span></header><div id="host"></div>';
+    const host = document.getElementById('host')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<label for="n">Progress note</label><textarea id="n" rows="20"></textarea>';
+    const open = (await createContentHandler(document)({ type: 'detect' })) as Reply<DetectResult>;
+    expect(open.ok && open.data.candidates).toEqual([]);
+    const handle = createContentHandler(document, (el) => (el === host ? root : el.shadowRoot));
+    const reply = (await handle({ type: 'detect' })) as Reply<DetectResult>;
+    if (!reply.ok) throw new Error('detect failed');
+    const c = reply.data.candidates[0]!;
+    expect(c.label).toBe('Progress note');
+    const bound = { docId: reply.data.docId, candidate: c.index, selector: c.selector, patient: reply.data.patient, fillId: 'fedcba9876543210fedcba9876543210' };
+    expect(await handle({ type: 'fill', ...bound, text: 'Note for Dana', mode: 'append' })).toMatchObject({ ok: true });
+    expect((root.getElementById('n') as HTMLTextAreaElement).value).toBe('Note for Dana');
+    expect(await handle({ type: 'undo', docId: bound.docId, fillId: bound.fillId })).toMatchObject({ ok: true });
+    expect((root.getElementById('n') as HTMLTextAreaElement).value).toBe('');
+  });
+});

@@ -9,6 +9,7 @@ import {
   noPatientQuestion,
   lesserFieldQuestion,
   membersOnChart,
+  tooLongQuestion,
   type FillDeps,
   type FillPlan,
 } from '@/lib/messaging/fill-flow';
@@ -25,6 +26,8 @@ interface Cand {
   label?: string;
   noteLabelled?: boolean;
   chosen?: boolean;
+  maxLength?: number;
+  textLength?: number;
 }
 
 /** A frame's detect reply. Child frames link to their parent by token: frame N (N > 0) is given token N by `parent`. */
@@ -54,6 +57,7 @@ function frame(
       noteLabelled: c.noteLabelled ?? true,
       ...(c.chosen ? { chosen: true } : {}),
       ...(c.section ? { section: c.section } : {}),
+      ...(c.maxLength !== undefined ? { maxLength: c.maxLength, textLength: c.textLength ?? 0 } : {}),
     })),
   };
 }
@@ -309,5 +313,113 @@ describe('runFill with the main-world bridge', () => {
     const d = deps([f]);
     await runFill('note', d, DANA);
     expect(planOf(d).writes[0]).toMatchObject({ bridge: 'tinymce' });
+  });
+});
+
+describe('runFill with a field that has a length limit', () => {
+  const NOTE = 'Subjective\nAttendance: Present.\n\nObjective\nEngaged well. Practised grounding.\n\nPlan\nReturn next week.';
+  const SECTIONS = [
+    { key: 'subjective', heading: 'Subjective', text: 'Attendance: Present.', required: true },
+    { key: 'objective', heading: 'Objective', text: 'Engaged well. Practised grounding.', required: true },
+    { key: 'plan', heading: 'Plan', text: 'Return next week.', required: true },
+  ];
+  const one = (maxLength: number, extra: Partial<Cand> = {}) => [frame(0, [{ score: 9, maxLength, ...extra }], { patient: 'Dana Reyes' })];
+  const withCopy = (d: ReturnType<typeof deps>) => Object.assign(d, { copy: vi.fn(async (_text: string) => {}) });
+
+  it('fills without asking when the note fits', async () => {
+    const d = deps(one(NOTE.length));
+    expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: true });
+    expect(d.ask).not.toHaveBeenCalled();
+  });
+
+  it('asks before filling, naming both lengths, and Cancel writes nothing', async () => {
+    const d = withCopy(deps(one(90), 'cancel'));
+    expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: false, reason: expect.stringContaining('too long') });
+    expect(d.ask).toHaveBeenCalledWith(tooLongQuestion([{ label: 'Progress note', length: NOTE.length, room: 90 }], { compact: true, sections: false, fit: true }));
+    const q = d.ask.mock.calls[0]![0] as unknown as { title: string; message: string; choices: { label: string }[]; defaultChoice: string };
+    expect(q.title).toBe('The note is too long for this field');
+    expect(q.message).toBe(`This note is 101 characters; the field takes 90.`);
+    expect(q.choices.map((c) => c.label)).toEqual(['Fill a compact version', 'Fill what fits and copy the rest', 'Cancel']);
+    expect(q.defaultChoice).toBe('cancel');
+    expect(d.execute).not.toHaveBeenCalled();
+    expect(d.copy).not.toHaveBeenCalled();
+  });
+
+  it('"Fill a compact version" fills the compact note, offered only when it fits', async () => {
+    const d = deps(one(82), 'compact');
+    expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: true });
+    expect(writes(d)).toEqual([[0, 0, 'S: Attendance: Present.\nO: Engaged well. Practised grounding.\nP: Return next week.', 'append']]);
+    const tight = deps(one(81), 'compact');
+    expect(await runFill(NOTE, tight, DANA, SECTIONS)).toMatchObject({ filled: false });
+    expect((tight.ask.mock.calls[0]![0] as unknown as { choices: { id: string }[] }).choices.map((c) => c.id)).toEqual(['cancel']);
+    expect(tight.execute).not.toHaveBeenCalled();
+  });
+
+  it('"Fill what fits and copy the rest" copies the rest first, fills the first part cut at a sentence end, and says so', async () => {
+    const d = withCopy(deps(one(60), 'fit'));
+    const result = await runFill(NOTE, d, DANA, SECTIONS);
+    const head = 'Subjective\nAttendance: Present.\n\nObjective\nEngaged well.';
+    const rest = 'Practised grounding.\n\nPlan\nReturn next week.';
+    expect(writes(d)).toEqual([[0, 0, head, 'append']]);
+    expect(d.copy).toHaveBeenCalledWith(rest);
+    expect(d.copy.mock.invocationCallOrder[0]!).toBeLessThan(d.execute.mock.invocationCallOrder[0]!);
+    expect(result).toMatchObject({ filled: true, copied: rest.length, fieldLabel: `Progress note — filled part: the rest (${rest.length} characters) is on the clipboard` });
+  });
+
+  it('fills nothing when the clipboard refuses the rest; no "what fits" without a clipboard', async () => {
+    const d = Object.assign(deps(one(60), 'fit'), { copy: vi.fn(async () => Promise.reject(new Error('denied'))) });
+    expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: false, reason: expect.stringContaining('clipboard') });
+    expect(d.execute).not.toHaveBeenCalled();
+    const noCopy = deps(one(60), 'fit');
+    expect(await runFill(NOTE, noCopy, DANA, SECTIONS)).toMatchObject({ filled: false });
+    expect(noCopy.execute).not.toHaveBeenCalled();
+  });
+
+  it('counts the existing text (and a blank line) when appending, not when replacing', async () => {
+    const append = deps(one(110, { hasText: true, textLength: 30 }), ['append', 'cancel']);
+    await runFill(NOTE, append, DANA, SECTIONS);
+    expect(append.ask).toHaveBeenLastCalledWith(expect.objectContaining({ message: 'This note is 101 characters; the field takes 78.' }));
+    const replace = deps(one(110, { hasText: true, textLength: 30 }), ['replace']);
+    expect(await runFill(NOTE, replace, DANA, SECTIONS)).toMatchObject({ filled: true });
+    expect(replace.ask).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Fill the sections into separate fields" switches to the page’s section fields, without asking the patient again', async () => {
+    const form = frame(
+      0,
+      [
+        { score: 40, label: 'Progress note', maxLength: 40 },
+        { score: 10, section: 'subjective', label: 'Subjective' },
+        { score: 10, section: 'objective', label: 'Objective' },
+        { score: 10, section: 'plan', label: 'Plan' },
+      ],
+      { title: 'Charting' },
+    );
+    const d = deps([form], ['one', 'fill', 'sections']);
+    expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: true, fieldLabel: '3 fields (Subjective, Objective, Plan)' });
+    expect(d.ask.mock.calls.map((c) => (c[0] as unknown as { title: string }).title)).toEqual([
+      'Fill 3 fields?',
+      'No patient could be read on this page',
+      'The note is too long for this field',
+    ]);
+    expect(writes(d).map((w) => w[2])).toEqual(['Attendance: Present.', 'Engaged well. Practised grounding.', 'Return next week.']);
+  });
+
+  it('asks once for every field of a multi-field fill that is over its limit', async () => {
+    const form = frame(
+      0,
+      [
+        { score: 10, section: 'subjective', label: 'Subjective', maxLength: 5 },
+        { score: 10, section: 'objective', label: 'Objective', maxLength: 10 },
+        { score: 10, section: 'plan', label: 'Plan' },
+      ],
+      { patient: 'Dana Reyes' },
+    );
+    const d = deps([form], ['fields', 'cancel']);
+    await runFill(NOTE, d, DANA, SECTIONS);
+    expect(d.ask).toHaveBeenLastCalledWith(
+      expect.objectContaining({ message: '“Subjective”: 20 characters; the field takes 5. “Objective”: 34 characters; the field takes 10.' }),
+    );
+    expect(d.execute).not.toHaveBeenCalled();
   });
 });
