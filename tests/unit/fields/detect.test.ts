@@ -254,7 +254,7 @@ describe('closed shadow roots', () => {
       return roots.get(el) ?? el.shadowRoot;
     });
     expect(found.map((c) => c.element.id).sort()).toEqual(['a', 'b']);
-    // Only elements that can host a shadow root are asked about (not html, head, body's textareas…).
+    // Only custom elements and empty built-in hosts are asked about (and the focused element: body here), never labels, textareas…
     expect(new Set(asked)).toEqual(new Set(['body', 'div', 'note-editor', 'span']));
   });
 });

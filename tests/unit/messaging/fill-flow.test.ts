@@ -336,7 +336,7 @@ describe('runFill with a field that has a length limit', () => {
     const d = withCopy(deps(one(90), 'cancel'));
     expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: false, reason: expect.stringContaining('too long') });
     expect(d.ask).toHaveBeenCalledWith(tooLongQuestion([{ label: 'Progress note', length: NOTE.length, room: 90 }], { compact: true, sections: false, fit: true }));
-    const q = d.ask.mock.calls[0]![0] as unknown as { title: string; message: string; choices: { label: string }[]; defaultChoice: string };
+    const q = (d.ask.mock.calls[0] as unknown[])[0] as { title: string; message: string; choices: { label: string }[]; defaultChoice: string };
     expect(q.title).toBe('The note is too long for this field');
     expect(q.message).toBe(`This note is 101 characters; the field takes 90.`);
     expect(q.choices.map((c) => c.label)).toEqual(['Fill a compact version', 'Fill what fits and copy the rest', 'Cancel']);
@@ -351,7 +351,7 @@ describe('runFill with a field that has a length limit', () => {
     expect(writes(d)).toEqual([[0, 0, 'S: Attendance: Present.\nO: Engaged well. Practised grounding.\nP: Return next week.', 'append']]);
     const tight = deps(one(81), 'compact');
     expect(await runFill(NOTE, tight, DANA, SECTIONS)).toMatchObject({ filled: false });
-    expect((tight.ask.mock.calls[0]![0] as unknown as { choices: { id: string }[] }).choices.map((c) => c.id)).toEqual(['cancel']);
+    expect(((tight.ask.mock.calls[0] as unknown[])[0] as { choices: { id: string }[] }).choices.map((c) => c.id)).toEqual(['cancel']);
     expect(tight.execute).not.toHaveBeenCalled();
   });
 
@@ -397,7 +397,7 @@ describe('runFill with a field that has a length limit', () => {
     );
     const d = deps([form], ['one', 'fill', 'sections']);
     expect(await runFill(NOTE, d, DANA, SECTIONS)).toMatchObject({ filled: true, fieldLabel: '3 fields (Subjective, Objective, Plan)' });
-    expect(d.ask.mock.calls.map((c) => (c[0] as unknown as { title: string }).title)).toEqual([
+    expect(d.ask.mock.calls.map((c) => ((c as unknown[])[0] as { title: string }).title)).toEqual([
       'Fill 3 fields?',
       'No patient could be read on this page',
       'The note is too long for this field',
