@@ -1,42 +1,33 @@
 import { squash } from './text';
 
-/** "0 / 4000", "12/4000 characters": the whole text of a counter element, nothing else. */
-const COUNTER = /^(\d[\d,]*)\s*\/\s*(\d[\d,]*)(?:\s*char(?:acter)?s?)?$/i;
-/** "4000 characters left", "3,990 characters remaining". */
-const LEFT = /(\d[\d,]*)\s*char(?:acter)?s?\s*(?:left|remaining)/i;
-/** "Max 4000 characters", "maximum: 4000 characters", "up to 4000 characters", "4000 characters max", "limit 4000 characters". */
-const MAX = /(?:max(?:imum)?|up to|limit)\W{0,3}(\d[\d,]*)\s*char|(\d[\d,]*)\s*char(?:acter)?s?\s*(?:max|limit)/i;
-const num = (s: string | undefined) => (s ? Number(s.replace(/,/g, '')) : NaN);
-/** Counters and hints are short; longer text is prose (or a note) that merely mentions a number. */
-const SHORT = 80;
+/**
+ * What a page says a field's limit is, in one short text (spaces squashed): a counter that is the whole text ("0 / 4000",
+ * "12/4000 characters": groups 1, 2), "4000 characters left|remaining" (3), "Max|maximum|up to|limit 4000 characters"
+ * (4) or "4000 characters max|limit" (5). One pattern: the content script's size budget is tight.
+ */
+const LIMIT = /^(\d[\d,]*) ?\/ ?(\d[\d,]*)(?: char(?:acter)?s)?$|(\d[\d,]*) char(?:acter)?s (?:left|remaining)|(?:max(?:imum)?|up to|limit)\W{0,3}(\d[\d,]*) char|(\d[\d,]*) char(?:acter)?s (?:max|limit)/i;
+const num = (s: string | undefined) => Number((s ?? '').replace(/,/g, '')) || 0;
 
-/** The limit one short text states, or undefined. `used`: the field's current length ("N characters left" counts from it). */
-function limitIn(text: string, used: number): number | undefined {
+/** The limit one text states (counters and hints are short: longer text is prose that merely mentions numbers). */
+function limitIn(text: string, used: number): number {
   const t = squash(text);
-  if (!t || t.length > SHORT) return undefined;
+  const m = t.length <= 80 ? LIMIT.exec(t) : null;
+  if (!m) return 0;
   // A counter counts the field's text (give or take line ends counted twice): "12/03", a date, is no counter.
-  let m = COUNTER.exec(t);
-  if (m && Math.abs(num(m[1]) - used) > Math.ceil(used / 20)) m = null;
-  let n = m ? num(m[2]) : NaN;
-  if (!m && (m = LEFT.exec(t))) n = num(m[1]) + used;
-  if (!m && (m = MAX.exec(t))) n = num(m[1] ?? m[2]);
-  return n > 0 ? n : undefined;
+  if (m[2]) return Math.abs(num(m[1]) - used) <= Math.ceil(used / 20) ? num(m[2]) : 0;
+  return m[3] ? num(m[3]) + used : num(m[4] ?? m[5]);
 }
 
-/** Each short text under `el` (a counter split over spans is read as its element's whole text), skipping `field`. */
-function limitUnder(el: Element, field: Element, used: number): number | undefined {
+/** The first limit stated in a text under `el` (read as its element's whole text, so "<b>0</b> / 600" counts), not in `field`. */
+function limitUnder(el: Element, field: Element, used: number): number {
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
-  let seen = 0;
-  for (let n = walker.nextNode(); n && seen < 200; n = walker.nextNode(), seen++) {
+  for (let n = walker.nextNode(), seen = 0; n && seen < 200; n = walker.nextNode(), seen++) {
     const holder = n.parentElement;
-    if (!holder || field.contains(holder) || holder.localName === 'textarea') continue;
-    const found = limitIn(holder.textContent ?? '', used);
+    const found = holder && !field.contains(holder) && holder.localName !== 'textarea' ? limitIn(holder.textContent ?? '', used) : 0;
     if (found) return found;
   }
-  return undefined;
+  return 0;
 }
-
-const FIELDS = 'textarea,input[type=text],input:not([type]),[contenteditable]';
 
 /**
  * The most characters a field takes, as the page states it: `maxlength`, an `aria-describedby` hint, or a counter
@@ -45,20 +36,16 @@ const FIELDS = 'textarea,input[type=text],input:not([type]),[contenteditable]';
  */
 export function fieldLimit(field: HTMLElement, used = 0): number | undefined {
   const max = (field as HTMLTextAreaElement).maxLength;
-  if (typeof max === 'number' && max >= 0 && /^(textarea|input)$/.test(field.localName)) return max;
+  if (max >= 0 && /^(textarea|input)$/.test(field.localName)) return max;
   const root = field.getRootNode() as Document | ShadowRoot;
-  for (const id of (field.getAttribute('aria-describedby') ?? '').split(/\s+/)) {
-    const hint = id ? root.getElementById?.(id) : null;
-    const found = hint && limitUnder(hint, field, used);
-    if (found) return found;
+  let found = 0;
+  for (const id of (field.getAttribute('aria-describedby') ?? '').split(' ')) {
+    const hint = id && root.getElementById?.(id);
+    if (hint && (found = limitUnder(hint, field, used))) return found;
   }
-  let box: Element = field;
-  for (let depth = 0; depth < 3; depth++) {
-    const up = box.parentElement;
-    if (!up || up.localName === 'body' || [...up.querySelectorAll(FIELDS)].some((f) => f !== field && !field.contains(f))) break;
-    box = up;
-    const found = limitUnder(up, field, used);
-    if (found) return found;
+  for (let box = field.parentElement, depth = 0; box && box.localName !== 'body' && depth < 3; box = box.parentElement, depth++) {
+    if ([...box.querySelectorAll('textarea,input[type=text],input:not([type]),[contenteditable]')].some((f) => !field.contains(f))) break;
+    if ((found = limitUnder(box, field, used))) return found;
   }
   return undefined;
 }
