@@ -272,6 +272,18 @@ ${banner(client)}${noteForm(client)}`,
       { script: `document.getElementById('note').addEventListener('input', (e) => { document.getElementById('used').textContent = String(e.target.value.length); });` },
     ),
 
+  // A "Progress note" box with maxlength (?max=, default 600) and, below it, one box per SOAP section.
+  'limit-sections': ({ client, max }) =>
+    page(
+      'New progress note',
+      `${banner(client)}
+<div class="form-row"><label for="note">Progress note</label><br>
+  <textarea id="note" data-testid="note" maxlength="${h(max)}" style="width:640px;height:240px"></textarea></div>
+${['Subjective', 'Objective', 'Assessment', 'Plan']
+  .map((name) => `<div class="form-row"><label for="${name.toLowerCase()}">${name}</label><br><textarea id="${name.toLowerCase()}" data-testid="${name.toLowerCase()}" rows="4" cols="60"></textarea></div>`)
+  .join('\n')}`,
+    ),
+
   // A design-system web component with a closed shadow root: <note-editor> holds the "Progress note" textarea and
   // exposes getValue() for tests (the page's own API; nothing outside the component can reach the root).
   'closed-shadow': ({ client }) =>

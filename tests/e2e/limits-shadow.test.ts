@@ -105,6 +105,27 @@ describe('a note longer than the field takes: the clinician chooses, nothing is 
     expect(await (await ehr.byTestId('counter')).innerText()).toBe(`${value.length} / 600`);
   });
 
+  test('SOAP boxes beside a limited Progress note: "Fill the sections into separate fields" fills the boxes', async () => {
+    const format = panel.page.getByLabel('Note format', { exact: true });
+    const previous = await format.inputValue();
+    await format.selectOption({ label: 'SOAP' });
+    try {
+      await ehr.openAttack('limit-sections', 'c1');
+      await h.ehr.bringToFront();
+      const seen: { length?: number; room?: number; choices?: string[] } = {};
+      // The mapping is offered first; the clinician keeps one field, then learns it is too small.
+      const { status, asked } = await panel.fill(DANA, 'Fill one field instead', answerTooLong('Fill the sections into separate fields', seen));
+      expect(asked).toHaveLength(2);
+      expect(seen.room).toBe(600);
+      expect(status).toMatch(/^Filled: 4 fields/);
+      expect(await ehr.value('note')).toBe('');
+      expect(await ehr.value('plan')).toContain(SAMPLE_DANA.plan);
+      expect(await ehr.value('objective')).toContain('Client described two recent panic episodes at work.');
+    } finally {
+      await format.selectOption(previous);
+    }
+  });
+
   test('the counter page: Cancel leaves the field empty', async () => {
     await ehr.openAttack('limit-counter', 'c1');
     await h.ehr.bringToFront();
