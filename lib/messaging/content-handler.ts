@@ -102,7 +102,9 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
     const section = sectionOf(c.label);
     const bridge = bridgeOf(c.element);
     const text = readField(c.element) ?? '';
-    const maxLength = fieldLimit(c.element, text.length);
+    // Read for the fields a fill can go to (the best few, a remembered one, a section's), not for each of hundreds of
+    // inputs on a legacy page; the fill itself re-reads the limit of whatever field it writes.
+    const maxLength = index < 20 || chosen || section ? fieldLimit(c.element, text.length) : undefined;
     return {
       index,
       kind: c.kind,
