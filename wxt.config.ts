@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -45,6 +47,29 @@ function permissionsFor(browser: string): string[] {
  * it milliseconds before its code can run (measured: nine more tiny module files, preloaded, added ~30 ms before
  * DOMContentLoaded). What loads later (settings, template and phrase editors, backup, the checks) stays in its own chunks.
  */
+/**
+ * The icon is drawn once (public/icon.svg) and rendered to PNG at every build: browsers and stores want PNGs at these
+ * sizes, and a PNG committed beside its SVG drifts from it. resvg renders offline, with no browser and no fonts.
+ */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [String(size), `icon/${size}.png`]));
+
+async function renderIcons(cacheDir: string): Promise<{ absoluteSrc: string; relativeDest: string }[]> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const svg = await fs.readFile(path.resolve(import.meta.dirname, 'public', 'icon.svg'));
+  await fs.mkdir(cacheDir, { recursive: true });
+  return Promise.all(
+    ICON_SIZES.map(async (size) => {
+      const png = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
+      const absoluteSrc = path.join(cacheDir, `${size}.png`);
+      // Written aside and renamed: builds running side by side (the manifest test makes four) share this folder.
+      await fs.writeFile(`${absoluteSrc}.${process.pid}`, png);
+      await fs.rename(`${absoluteSrc}.${process.pid}`, absoluteSrc);
+      return { absoluteSrc, relativeDest: ICONS[String(size)]! };
+    }),
+  );
+}
+
 const PANEL_EAGER = /\/(components|lib\/(model|db|compose|capture|crypto|checks))\/|\/node_modules\/(preact|zod|idb)\//;
 const PANEL_LAZY = /\/components\/(SecuritySettings|TemplateEditor|PhraseEditor|SaveFeedback)\.tsx$|\/lib\/capture\/phrases\.ts$|\/lib\/checks\/(?!apply|finding)/;
 
@@ -55,6 +80,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // WXT finds `icon/<size>.png` among the public files and writes the manifest's `icons` from them.
+    'build:publicAssets': async (wxt, files) => {
+      files.push(...(await renderIcons(path.join(wxt.config.wxtDir, 'icons', wxt.config.browser))));
+    },
+    // WXT makes Firefox's sidebar_action from the side panel entrypoint and gives it no icon of its own.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_icon = ICONS;
+    },
     // A plain `wxt zip` would package the demo build, with install-time access to the demo hosts.
     'zip:start': () => {
       if (!STORE_BUILD) throw new Error('Store packages are made with `npm run zip` (GNF_BUILD=store wxt zip).');
@@ -83,7 +116,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    action: { default_title: 'Open group notes' },
+    action: { default_title: 'Open group notes', default_icon: ICONS },
     content_security_policy: browser === 'firefox' ? PAGE_CSP : { extension_pages: PAGE_CSP },
     ...(browser === 'firefox'
       ? {

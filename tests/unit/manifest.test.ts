@@ -80,3 +80,36 @@ describe('manifest: least privilege', () => {
     for (const dir of ['firefox-mv2', 'firefox-mv2-store']) expect(manifests[dir]!.content_security_policy).toBe(CSP);
   });
 });
+
+describe('manifest: icons', () => {
+  const SIZES = ['16', '32', '48', '128'];
+  const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  /** Width and height from the IHDR chunk, which a valid PNG has right after its signature. */
+  const pngSize = (file: string) => {
+    const head = fs.readFileSync(file).subarray(0, 24);
+    expect(head.subarray(0, 8).equals(PNG_SIGNATURE), `${file} is a PNG`).toBe(true);
+    expect(head.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    return [head.readUInt32BE(16), head.readUInt32BE(20)];
+  };
+  const iconSets = (m: Manifest) => {
+    const action = (m.action ?? m.browser_action) as { default_icon?: Record<string, string> } | undefined;
+    const sets: Record<string, Record<string, string> | undefined> = { icons: m.icons as Record<string, string>, action: action?.default_icon };
+    if (m.sidebar_action) sets.sidebar_action = (m.sidebar_action as { default_icon?: Record<string, string> }).default_icon;
+    return sets;
+  };
+
+  it('every build has 16, 32, 48 and 128 px PNGs for the extension, its toolbar button and (Firefox) its sidebar', () => {
+    for (const dir of ['chrome-mv3', 'firefox-mv2', 'chrome-mv3-store', 'firefox-mv2-store']) {
+      const sets = iconSets(manifests[dir]!);
+      expect(Object.keys(sets).sort()).toEqual(dir.startsWith('firefox') ? ['action', 'icons', 'sidebar_action'] : ['action', 'icons']);
+      for (const [where, icons] of Object.entries(sets)) {
+        expect(Object.keys(icons ?? {}).sort(), `${dir} ${where}`).toEqual([...SIZES].sort());
+        for (const size of SIZES) {
+          const file = path.join(outDir, dir, icons![size]!);
+          expect(fs.existsSync(file), `${dir} ${where} ${size}`).toBe(true);
+          expect(pngSize(file), `${dir} ${where} ${size}`).toEqual([Number(size), Number(size)]);
+        }
+      }
+    }
+  });
+});
