@@ -97,7 +97,9 @@ export default defineConfig({
       const build = (config.build ??= {});
       // The panel's lazy chunks are imported plainly: Vite's preload helper adds <link> elements and DOM queries on
       // the main thread while the panel renders, to save a fetch of a chunk that is not needed for the first screen.
-      build.modulePreload = { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) };
+      // No modulepreload polyfill either: every browser this targets has modulepreload, and the polyfill would watch
+      // each page's whole DOM with a MutationObserver (and be the only script of the static privacy page).
+      build.modulePreload = { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) };
       const output = (build.rollupOptions ??= {});
       output.output = {
         ...(output.output as object),

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BackupError, MAX_BACKUP_BYTES } from '@/lib/backup/errors';
 import { CryptoError, MIN_PASSPHRASE_LENGTH } from '@/lib/crypto';
 import { DbError, type PurgeItem } from '@/lib/db';
@@ -313,6 +314,12 @@ export function SecuritySettings({
       <summary>Security and backup</summary>
       {open && (
         <>
+          <p>
+            {/* The policy ships inside the extension (entrypoints/privacy): it reads the same offline, and matches this version. */}
+            <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener noreferrer">
+              Privacy policy: what is stored, where, for how long, and how to delete it
+            </a>
+          </p>
           {state.purged > 0 && <p class="hint">{state.purged} completed session(s) past the retention period were deleted when the panel opened.</p>}
           <Encryption encrypted={state.encrypted} security={security} onLock={onLock} />
           <Retention state={state} security={security} />
