@@ -34,12 +34,14 @@ const PAGE_CSP = [
  * - scripting: the panel injects the content script into the target tab on demand (no declared content scripts);
  * - activeTab: the toolbar click grants the tab it was clicked on, so the panel can read its address (to offer
  *   "Enable on this site", which needs the origin) and reach it for that visit, without any install-time host;
- * - sidePanel (Chrome only; Firefox has sidebar_action and no such permission).
- * Not needed: storage (all data is in IndexedDB), clipboardWrite ("Copy note" writes from a click in the panel:
+ * - sidePanel (Chrome only; Firefox has sidebar_action and no such permission);
+ * - storage: only to read the clinic's settings from `storage.managed` (enterprise policy; public/managed_schema.json).
+ *   No data is kept in extension storage: it is all in IndexedDB. It shows no warning at install.
+ * Not needed: clipboardWrite ("Copy note" writes from a click in the panel:
  * a user gesture in an extension page needs no permission; checked in real Chromium).
  */
 function permissionsFor(browser: string): string[] {
-  return ['scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])];
+  return ['scripting', 'activeTab', 'storage', ...(browser === 'firefox' ? [] : ['sidePanel'])];
 }
 
 /**
@@ -119,6 +121,9 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open group notes', default_icon: ICONS },
+    // Chrome/Edge validate a clinic's policy against this schema; Firefox reads the same settings from the
+    // `3rdparty` → `Extensions` → add-on id entry of its policies.json, with no schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     content_security_policy: browser === 'firefox' ? PAGE_CSP : { extension_pages: PAGE_CSP },
     ...(browser === 'firefox'
       ? {

@@ -52,10 +52,10 @@ afterAll(() => {
 });
 
 describe('manifest: least privilege', () => {
-  it('asks for exactly the permissions the code uses (no storage, no clipboardWrite)', () => {
-    for (const dir of ['chrome-mv3', 'chrome-mv3-store']) expect(manifests[dir]!.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel']);
-    expect(manifests['firefox-mv2-store']!.permissions?.sort()).toEqual(['activeTab', 'scripting']);
-    expect(manifests['firefox-mv2']!.permissions?.filter((p) => !isHost(p)).sort()).toEqual(['activeTab', 'scripting']);
+  it('asks for exactly the permissions the code uses (storage only for the clinic policy, no clipboardWrite)', () => {
+    for (const dir of ['chrome-mv3', 'chrome-mv3-store']) expect(manifests[dir]!.permissions?.sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    expect(manifests['firefox-mv2-store']!.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifests['firefox-mv2']!.permissions?.filter((p) => !isHost(p)).sort()).toEqual(['activeTab', 'scripting', 'storage']);
   });
 
   it('store builds have no install-time host access; sites are optional, enabled one by one', () => {
@@ -127,5 +127,18 @@ describe('privacy policy page', () => {
       const css = html.match(/<link rel="stylesheet"[^>]*href="(\/assets\/privacy-[^"]+\.css)"/)?.[1];
       expect(css && fs.existsSync(path.join(outDir, dir, css)), dir).toBe(true);
     }
+  });
+});
+
+describe('manifest: clinic policy', () => {
+  it('Chrome builds point storage.managed_schema at a schema file that is in the build; Firefox needs none', () => {
+    for (const dir of ['chrome-mv3', 'chrome-mv3-store']) {
+      const storage = manifests[dir]!.storage as { managed_schema?: string } | undefined;
+      expect(storage?.managed_schema, dir).toBe('managed_schema.json');
+      const schema = JSON.parse(fs.readFileSync(path.join(outDir, dir, storage!.managed_schema!), 'utf8')) as { type: string; properties: object };
+      expect(schema.type).toBe('object');
+      expect(Object.keys(schema.properties).sort()).toEqual(['allowedSites', 'encryptionRequired', 'retentionDays']);
+    }
+    for (const dir of ['firefox-mv2', 'firefox-mv2-store']) expect(manifests[dir]!.storage, dir).toBeUndefined();
   });
 });
