@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 /**
  * `wxt build` (npm run build, npm start, the tests) makes the demo build: it may reach the bundled demo EHR on this
@@ -75,12 +76,28 @@ async function renderIcons(cacheDir: string): Promise<{ absoluteSrc: string; rel
 const PANEL_EAGER = /\/(components|lib\/(model|db|compose|capture|crypto|checks))\/|\/node_modules\/(preact|zod|idb)\//;
 const PANEL_LAZY = /\/components\/(SecuritySettings|TemplateEditor|PhraseEditor|SaveFeedback)\.tsx$|\/lib\/capture\/phrases\.ts$|\/lib\/checks\/(?!apply|finding)/;
 
+/**
+ * The privacy page is static: WXT adds its plugin loader script to every HTML page, and the side panel and this page
+ * would then share it as a file of its own that the panel fetches before it can run. The page has no plugins to load.
+ */
+function staticPrivacyPage(): Plugin {
+  return {
+    name: 'gnf:static-privacy-page',
+    enforce: 'post', // after WXT's own plugin has added the script
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html, ctx) =>
+        /[\\/]entrypoints[\\/]privacy[\\/]index\.html$/.test(ctx.filename) ? html.replace(/<script[^>]*virtual:wxt-html-plugins[^>]*><\/script>/g, '') : html,
+    },
+  };
+}
+
 export default defineConfig({
   imports: false,
   // Its own folder, so a store build never replaces the demo build that `npm start` and the tests load.
   ...(STORE_BUILD ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), staticPrivacyPage()] }),
   hooks: {
     // WXT finds `icon/<size>.png` among the public files and writes the manifest's `icons` from them.
     'build:publicAssets': async (wxt, files) => {
@@ -100,7 +117,7 @@ export default defineConfig({
       // The panel's lazy chunks are imported plainly: Vite's preload helper adds <link> elements and DOM queries on
       // the main thread while the panel renders, to save a fetch of a chunk that is not needed for the first screen.
       // No modulepreload polyfill either: every browser this targets has modulepreload, and the polyfill would watch
-      // each page's whole DOM with a MutationObserver (and be the only script of the static privacy page).
+      // each page's whole DOM with a MutationObserver.
       build.modulePreload = { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) };
       const output = (build.rollupOptions ??= {});
       output.output = {
