@@ -5,6 +5,8 @@ import { CryptoError, MIN_PASSPHRASE_LENGTH } from '@/lib/crypto';
 import { DbError, type PurgeItem } from '@/lib/db';
 import { formatDate } from '@/lib/compose';
 import type { Session } from '@/lib/model';
+import { encryptionRequired, managedSettings, type PolicyReading } from '@/lib/policy/policy';
+import { useClinicPolicy } from './use-clinic-policy';
 import type { NotesState, SecurityActions } from './notes-store';
 
 type Message = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -28,7 +30,17 @@ function Feedback({ message }: { message: Message }) {
   );
 }
 
-function Field(props: { label: string; type?: 'password' | 'number'; value: string; onInput: (v: string) => void; describedBy?: string; min?: number; max?: number; autocomplete?: string }) {
+function Field(props: {
+  label: string;
+  type?: 'password' | 'number';
+  value: string;
+  onInput: (v: string) => void;
+  describedBy?: string;
+  min?: number;
+  max?: number;
+  autocomplete?: string;
+  readOnly?: boolean;
+}) {
   const id = useId();
   return (
     <div class="field">
@@ -39,6 +51,7 @@ function Field(props: { label: string; type?: 'password' | 'number'; value: stri
         value={props.value}
         min={props.min}
         max={props.max}
+        readOnly={props.readOnly}
         autocomplete={props.autocomplete ?? (props.type === 'number' ? 'off' : 'new-password')}
         aria-describedby={props.describedBy}
         onInput={(e) => props.onInput(e.currentTarget.value)}
@@ -77,7 +90,7 @@ function ForgottenWarning({ id }: { id: string }) {
   );
 }
 
-function Encryption({ encrypted, security, onLock }: { encrypted: boolean; security: SecurityActions; onLock: () => void }) {
+function Encryption({ encrypted, required, security, onLock }: { encrypted: boolean; required: boolean; security: SecurityActions; onLock: () => void }) {
   const warningId = useId();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -109,6 +122,11 @@ function Encryption({ encrypted, security, onLock }: { encrypted: boolean; secur
       <fieldset class="security-part">
         <legend>Encryption</legend>
         <p class="hint">Encryption is off. Turn it on so that notes are stored encrypted with a passphrase only you know.</p>
+        {required && (
+          <p class="warn-text">
+            Your clinic requires encryption: choose a passphrase now. <span class="managed">Set by your clinic</span>
+          </p>
+        )}
         <ForgottenWarning id={warningId} />
         <Field label="New passphrase" value={next} onInput={setNext} describedBy={warningId} />
         <Field label="Confirm passphrase" value={confirm} onInput={setConfirm} describedBy={warningId} />
@@ -143,8 +161,19 @@ function Encryption({ encrypted, security, onLock }: { encrypted: boolean; secur
   );
 }
 
-function Retention({ state, security }: { state: Pick<NotesState, 'encrypted' | 'preferences' | 'sessions'>; security: SecurityActions }) {
-  const [days, setDays] = useState(String(state.preferences.retentionDays));
+function Retention({
+  state,
+  security,
+  lockedDays,
+}: {
+  state: Pick<NotesState, 'encrypted' | 'preferences' | 'sessions'>;
+  security: SecurityActions;
+  /** The clinic's retention, when its policy sets one: shown, used, and not editable. */
+  lockedDays?: number;
+}) {
+  const lockedId = useId();
+  const [ownDays, setDays] = useState(String(state.preferences.retentionDays));
+  const days = lockedDays === undefined ? ownDays : String(lockedDays);
   const [minutes, setMinutes] = useState(String(state.preferences.lockAfterMinutes));
   const [preview, setPreview] = useState<PurgeItem[]>();
   const [message, setMessage] = useState<Message>();
@@ -187,7 +216,21 @@ function Retention({ state, security }: { state: Pick<NotesState, 'encrypted' | 
     <fieldset class="security-part">
       <legend>Lock and retention</legend>
       {state.encrypted && <Field label="Lock after (minutes)" type="number" min={1} max={720} value={minutes} onInput={setMinutes} />}
-      <Field label="Delete completed sessions after (days)" type="number" min={1} max={3650} value={days} onInput={setDays} />
+      <Field
+        label="Delete completed sessions after (days)"
+        type="number"
+        min={1}
+        max={3650}
+        value={days}
+        onInput={setDays}
+        readOnly={lockedDays !== undefined}
+        describedBy={lockedDays !== undefined ? lockedId : undefined}
+      />
+      {lockedDays !== undefined && (
+        <p id={lockedId} class="managed">
+          Set by your clinic
+        </p>
+      )}
       <p class="hint">
         Sessions marked complete are deleted from this computer, with their members’ notes, this many days after their last
         change. The EHR keeps the record.
@@ -295,6 +338,38 @@ function Backup({ security }: { security: SecurityActions }) {
   );
 }
 
+/** What the clinic's IT set by policy (read-only here), and what in its policy could not be applied. */
+function ClinicSettings({ policy }: { policy: PolicyReading }) {
+  const rows = managedSettings(policy.values);
+  if (rows.length === 0 && policy.problems.length === 0) return null;
+  return (
+    <fieldset class="security-part">
+      <legend>Set by your clinic</legend>
+      {rows.length > 0 && (
+        <dl class="managed-list">
+          {rows.map((row) => (
+            <div key={row.name}>
+              <dt>{row.name}</dt>
+              <dd>{row.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p class="hint">Your clinic manages these settings; they cannot be changed here.</p>
+      {policy.problems.length > 0 && (
+        <div role="note">
+          <p class="warn-text">Part of your clinic’s policy could not be applied (tell your IT):</p>
+          <ul class="states">
+            {policy.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
 /**
  * "Security and backup" (a <details> at the bottom of the panel): encryption, idle lock, retention and encrypted
  * backups. Its parts are only rendered while it is open, so a closed section costs the panel nothing.
@@ -309,6 +384,14 @@ export function SecuritySettings({
   onLock: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const clinic = useClinicPolicy();
+  const lockedDays = clinic.values.retentionDays;
+  // The purge reads the stored preference (it runs before this lazy module loads): keep it equal to the clinic's
+  // days, so a locked retention is the one applied from the next time the panel opens.
+  useEffect(() => {
+    if (lockedDays === undefined || lockedDays === state.preferences.retentionDays) return;
+    security.savePreferences({ retentionDays: lockedDays, lockAfterMinutes: state.preferences.lockAfterMinutes }).catch(() => undefined);
+  }, [lockedDays, state.preferences.retentionDays]);
   return (
     <details class="card security" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Security and backup</summary>
@@ -321,8 +404,9 @@ export function SecuritySettings({
             </a>
           </p>
           {state.purged > 0 && <p class="hint">{state.purged} completed session(s) past the retention period were deleted when the panel opened.</p>}
-          <Encryption encrypted={state.encrypted} security={security} onLock={onLock} />
-          <Retention state={state} security={security} />
+          <ClinicSettings policy={clinic} />
+          <Encryption encrypted={state.encrypted} required={encryptionRequired(clinic.values)} security={security} onLock={onLock} />
+          <Retention state={state} security={security} lockedDays={lockedDays} />
           <Backup security={security} />
         </>
       )}

@@ -1,2 +1,3 @@
 export * from './policy';
+export * from './sites';
 export { readManagedPolicy } from './managed';

@@ -109,21 +109,6 @@ export function encryptionRequired(policy: ClinicPolicy): boolean {
   return policy.encryptionRequired === true;
 }
 
-/**
- * May the clinician enable the extension on this page's site? Every site when the clinic sets no list; otherwise
- * only a listed origin (scheme, host and port alike). A page that is not a website never.
- */
-export function siteAllowed(pageUrl: string, policy: ClinicPolicy): boolean {
-  let url: URL;
-  try {
-    url = new URL(pageUrl);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  return policy.allowedSites === undefined || policy.allowedSites.includes(url.origin);
-}
-
 /** The settings the clinic manages, in words for the panel (values are the clinic's own settings, not patient data). */
 export function managedSettings(policy: ClinicPolicy): { name: string; value: string }[] {
   const rows: { name: string; value: string }[] = [];

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { effectiveRetentionDays, encryptionRequired, managedSettings, readPolicy, siteAllowed, siteOrigin } from '@/lib/policy';
+import { effectiveRetentionDays, encryptionRequired, managedSettings, permissionAllowed, readPolicy, siteAllowed, siteOrigin } from '@/lib/policy';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLE = JSON.parse(fs.readFileSync(path.join(HERE, 'example-policy.json'), 'utf8')) as unknown;
@@ -115,5 +115,17 @@ describe('merge rules', () => {
       { name: 'Encryption', value: 'required' },
       { name: 'Sites the extension may be enabled on', value: 'https://ehr.example-clinic.org, https://notes.example-clinic.org:8443' },
     ]);
+  });
+});
+
+describe('permissionAllowed', () => {
+  it('a granted site pattern is within the list when a listed origin has its scheme and host (patterns carry no port)', () => {
+    const policy = readPolicy(EXAMPLE).values;
+    expect(permissionAllowed('https://ehr.example-clinic.org/*', policy)).toBe(true);
+    expect(permissionAllowed('https://notes.example-clinic.org/*', policy)).toBe(true);
+    expect(permissionAllowed('http://ehr.example-clinic.org/*', policy)).toBe(false);
+    expect(permissionAllowed('https://other.example.org/*', policy)).toBe(false);
+    expect(permissionAllowed('<all_urls>', policy)).toBe(false);
+    expect(permissionAllowed('https://other.example.org/*', {})).toBe(true);
   });
 });
