@@ -129,3 +129,9 @@ describe('permissionAllowed', () => {
     expect(permissionAllowed('https://other.example.org/*', {})).toBe(true);
   });
 });
+
+it('the README shows this same example policy', () => {
+  const readme = fs.readFileSync(path.join(HERE, '..', '..', '..', 'README.md'), 'utf8');
+  const block = /<!-- example-policy -->\s*```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  expect(block && JSON.parse(block)).toEqual(EXAMPLE);
+});
