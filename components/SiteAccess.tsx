@@ -1,6 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { enabledSites, revokeSite } from '@/lib/messaging/site-access';
-import { permissionAllowed } from '@/lib/policy/sites';
+import { permissionAllowed, siteAllowed } from '@/lib/policy/sites';
 import { useClinicPolicy } from './use-clinic-policy';
 
 /** The sites the clinician enabled, each revocable; the extension reaches no other site. */
@@ -48,4 +49,15 @@ export function SiteAccess() {
       {message && <p class="hint" aria-live="polite">{message}</p>}
     </section>
   );
+}
+
+/**
+ * Wraps the "Enable on this site" control wherever it is offered: shown only for a site the clinic's policy allows
+ * (every site when it sets no list); otherwise the clinician is told why there is nothing to press.
+ */
+export function ClinicSiteGate({ url, children }: { url: string; children: ComponentChildren }) {
+  const clinic = useClinicPolicy();
+  if (!clinic.loaded) return null;
+  if (siteAllowed(url, clinic.values)) return <>{children}</>;
+  return <p class="hint">Your clinic has not allowed this site.</p>;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browser } from 'wxt/browser';
 import { SecuritySettings } from '@/components/SecuritySettings';
-import { SiteAccess } from '@/components/SiteAccess';
+import { ClinicSiteGate, SiteAccess } from '@/components/SiteAccess';
 import { forgetClinicPolicy } from '@/components/use-clinic-policy';
 import type { SecurityActions } from '@/components/notes-store';
 
@@ -79,4 +79,22 @@ it('Sites: names the clinic’s list and marks an enabled site outside it', asyn
   expect(other.textContent).toContain('your clinic has not allowed this site');
   const listed = screen.getByRole('button', { name: 'Revoke access to https://ehr.example-clinic.org' }).closest('li')!;
   expect(listed.textContent).not.toContain('not allowed');
+});
+
+it('"Enable on this site" is offered only on a site the clinic allows; elsewhere the panel says why', async () => {
+  managed(EXAMPLE);
+  const enable = <button type="button">Enable on this site</button>;
+  const { unmount } = render(<ClinicSiteGate url="https://ehr.example-clinic.org/patients/7">{enable}</ClinicSiteGate>);
+  expect(await screen.findByRole('button', { name: 'Enable on this site' })).toBeTruthy();
+  unmount();
+  render(<ClinicSiteGate url="https://other.example.org/chart">{enable}</ClinicSiteGate>);
+  expect(screen.queryByRole('button', { name: 'Enable on this site' }), 'nothing before the policy is known').toBeNull();
+  expect(await screen.findByText('Your clinic has not allowed this site.')).toBeTruthy();
+  expect(screen.queryByRole('button', { name: 'Enable on this site' })).toBeNull();
+});
+
+it('without a policy every site may be enabled', async () => {
+  managed({});
+  render(<ClinicSiteGate url="https://other.example.org/chart"><button type="button">Enable on this site</button></ClinicSiteGate>);
+  expect(await screen.findByRole('button', { name: 'Enable on this site' })).toBeTruthy();
 });
