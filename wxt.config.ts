@@ -102,6 +102,8 @@ export default defineConfig({
     // WXT finds `icon/<size>.png` among the public files and writes the manifest's `icons` from them.
     'build:publicAssets': async (wxt, files) => {
       files.push(...(await renderIcons(path.join(wxt.config.wxtDir, 'icons', wxt.config.browser))));
+      // Only Chrome/Edge read a managed-storage schema; Firefox takes the policy from policies.json as it is.
+      if (wxt.config.browser === 'firefox') files.splice(0, files.length, ...files.filter((f) => f.relativeDest !== 'managed_schema.json'));
     },
     // WXT makes Firefox's sidebar_action from the side panel entrypoint and gives it no icon of its own.
     'build:manifestGenerated': (_wxt, manifest) => {

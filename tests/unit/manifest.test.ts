@@ -138,6 +138,9 @@ describe('manifest: clinic policy', () => {
       expect(schema.type).toBe('object');
       expect(Object.keys(schema.properties).sort()).toEqual(['allowedSites', 'encryptionRequired', 'retentionDays']);
     }
-    for (const dir of ['firefox-mv2', 'firefox-mv2-store']) expect(manifests[dir]!.storage, dir).toBeUndefined();
+    for (const dir of ['firefox-mv2', 'firefox-mv2-store']) {
+      expect(manifests[dir]!.storage, dir).toBeUndefined();
+      expect(fs.existsSync(path.join(outDir, dir, 'managed_schema.json')), dir).toBe(false);
+    }
   });
 });
