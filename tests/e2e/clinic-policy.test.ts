@@ -67,8 +67,25 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
     removePolicy();
   });
 
+  /**
+   * The section's settings load lazily: until then the panel shows a stand-in "Security and backup" that the real one
+   * replaces, closed. Open it until its content (the privacy link, always there) shows.
+   */
+  async function openSecurity() {
+    const link = panel.getByRole('link', { name: /Privacy policy/ });
+    const deadline = Date.now() + 15_000;
+    while (!(await link.isVisible())) {
+      if (Date.now() > deadline) throw new Error('"Security and backup" did not open with its settings within 15 s.');
+      const details = panel.locator('details.security');
+      if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open).catch(() => true))) {
+        await panel.getByText('Security and backup', { exact: true }).click();
+      }
+      await panel.waitForTimeout(200);
+    }
+  }
+
   test('the panel shows the settings the clinic manages, read-only, and the locked retention', async () => {
-    await panel.getByText('Security and backup', { exact: true }).click();
+    await openSecurity();
     const clinic = panel.getByRole('group', { name: 'Set by your clinic' });
     await waitForText(clinic, (t) => t.includes('14 day(s)'));
     const text = await clinic.textContent();
@@ -89,6 +106,7 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
   });
 
   test('the privacy policy opens from the panel in a new tab and loads under the CSP without errors', async () => {
+    await openSecurity();
     const problems: string[] = [];
     // On the context, so messages from the new page's first moments (a CSP refusal) are caught too.
     h.context.on('console', (m) => m.page()?.url().endsWith('/privacy.html') && problems.push(`${m.type()}: ${m.text()}`));
