@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { SiteRule } from '@/lib/db/site-rules';
 import { bestTarget } from '@/lib/messaging/fill-flow';
 import { linkFrames } from '@/lib/messaging/frame-tree';
+import { ClinicSiteGate } from './SiteAccess';
 import { canReach, enableSite } from '@/lib/messaging/site-access';
 import { detectInTab, highlightInTab, pickInTab, pickPatientInTab, type FrameDetect } from '@/lib/messaging/tab-client';
 
@@ -110,19 +111,21 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
       <h2 id="target-heading">Note field in the EHR</h2>
       {reachable === false &&
         (url ? (
-          <p>
-            The extension is not enabled on this site.{' '}
-            <button
-              type="button"
-              onClick={async () => {
-                const granted = await enableSite(url).catch(() => false);
-                setReachable(granted);
-                setMessage(granted ? 'Enabled on this site.' : 'Not enabled: the browser did not grant access.');
-              }}
-            >
-              Enable on this site
-            </button>
-          </p>
+          <ClinicSiteGate url={url}>
+            <p>
+              The extension is not enabled on this site.{' '}
+              <button
+                type="button"
+                onClick={async () => {
+                  const granted = await enableSite(url).catch(() => false);
+                  setReachable(granted);
+                  setMessage(granted ? 'Enabled on this site.' : 'Not enabled: the browser did not grant access.');
+                }}
+              >
+                Enable on this site
+              </button>
+            </p>
+          </ClinicSiteGate>
         ) : (
           <p class="hint">
             To fill this page, click the extension’s toolbar button while the EHR page is open, then “Enable on this site”.

@@ -56,18 +56,25 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
         <p>No EHR tab to fill: open the client’s chart.</p>
       ) : (
         <>
-          {matched.length === 1 ? (
-            <>
-              <button type="button" class="primary" disabled={busy} onClick={() => onFill(matched[0]!.id)}>
-                Fill chart for {matched[0]!.name}
-              </button>
-              {statusOf(matched[0]!.id) && <p class="status">{statusOf(matched[0]!.id)}</p>}
-            </>
-          ) : (
-            frames !== 'reading' && (
-              <p class="hint">{matched.length > 1 ? 'More than one member matches this chart: fill from the member’s card.' : 'No member of this session matches this chart.'}</p>
-            )
-          )}
+          {/* One line of the same height in every state, so nothing below moves under the clinician's pointer. */}
+          <div class="this-chart-action">
+            {matched.length === 1 ? (
+              <>
+                <button type="button" class="primary" disabled={busy} onClick={() => onFill(matched[0]!.id)}>
+                  Fill chart for {matched[0]!.name}
+                </button>{' '}
+                <span class="status">{statusOf(matched[0]!.id)}</span>
+              </>
+            ) : (
+              <span class="hint">
+                {frames === 'reading'
+                  ? 'Reading the chart…'
+                  : matched.length > 1
+                    ? 'More than one member matches this chart: fill from the member’s card.'
+                    : 'No member of this session matches this chart.'}
+              </span>
+            )}
+          </div>
           <p>
             {target.bound ? 'Bound to tab: ' : 'Fills go to: '}
             <strong>{target.title || target.url || 'a tab the extension cannot read'}</strong>

@@ -257,7 +257,10 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     if (purgeDone.current) return 0;
     purgeDone.current = true;
     try {
-      return (await purgeExpired(db, { retentionDays: retentionDays.current })).sessions.length;
+      // The clinic's retention, where its policy sets one, applies from this very purge (the policy reader loads late).
+      const { readManagedPolicy, effectiveRetentionDays } = await import('@/lib/policy');
+      const days = effectiveRetentionDays(retentionDays.current, (await readManagedPolicy()).values);
+      return (await purgeExpired(db, { retentionDays: days })).sessions.length;
     } catch {
       return 0; // Housekeeping: never a reason not to open the notes. It is tried again next time.
     }

@@ -100,6 +100,10 @@ export async function press(button: Locator, timeout = 5_000): Promise<void> {
   for (const end = Date.now() + timeout; !(await button.isEnabled()); await new Promise((r) => setTimeout(r, 50))) {
     if (Date.now() > end) throw new Error(`${button} stayed disabled for ${timeout} ms`);
   }
+  // Scrolled into view first and given a frame to settle: a panel that is not drawing (its tab in the background)
+  // can otherwise take the click at the button's old place.
+  await button.scrollIntoViewIfNeeded({ timeout }).catch(() => {});
+  await button.evaluate(() => new Promise((r) => (requestAnimationFrame(() => setTimeout(r, 0)), setTimeout(r, 150)))).catch(() => {});
   await button.click({ force: true });
 }
 
