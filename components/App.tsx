@@ -12,6 +12,7 @@ import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
 import { FieldTarget } from './FieldTarget';
 import { ThisChart } from './ThisChart';
 import { useTargetTab } from './use-target-tab';
+import { useClinicPolicy } from './use-clinic-policy';
 import { SiteAccess } from './SiteAccess';
 import { useSiteRules } from './use-site-rules';
 import { useLazyModule, useTemplates } from './use-templates';
@@ -88,6 +89,9 @@ export function App() {
     return () => clearTimeout(timer);
   }, []);
   // The remembered fields are sealed like the notes: read and written with the store's codec, none while locked.
+  // Opened before its code arrived: the loaded section opens too, so that click is not lost.
+  const [securityOpened, setSecurityOpened] = useState(false);
+  const clinic = useClinicPolicy();
   const siteRules = useSiteRules(state.status === 'ready' ? security.codec() : null);
   // The clinic's own templates and phrase library; their editors load when their section is opened.
   const templates = useTemplates();
@@ -130,6 +134,20 @@ export function App() {
   if (state.status === 'loading') return <p>Opening your notes…</p>;
   if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
   if (state.status === 'error' || !state.session) return <p role="alert">{state.error ?? 'Could not open your notes.'}</p>;
+  // The clinic requires encryption at rest: no clinical text is typed (so none is stored) before a passphrase is set.
+  // (Read here, not through lib/policy: that module and its schemas load only when settings are opened.)
+  if (clinic.loaded && clinic.values.encryptionRequired === true && !state.encrypted) {
+    return (
+      <main>
+        <h1>Group note</h1>
+        <p role="alert" class="error">
+          Your clinic requires your notes to be encrypted on this computer. Set a passphrase under “Security and backup” before
+          writing notes.
+        </p>
+        {Security ? <Security state={state} security={security} onLock={() => void actions.lock()} initiallyOpen /> : <p>Loading…</p>}
+      </main>
+    );
+  }
   const session = state.session;
 
   const ask = (question: Question) => new Promise<string>((resolve) => setAsking({ question, resolve }));
@@ -396,9 +414,9 @@ export function App() {
       </details>
       {phraseLibrary.problem && !phraseEditor && <p role="alert" class="error">{phraseLibrary.problem}</p>}
       {Security ? (
-        <Security state={state} security={security} onLock={() => void actions.lock()} />
+        <Security state={state} security={security} onLock={() => void actions.lock()} initiallyOpen={securityOpened} />
       ) : (
-        <details class="card security">
+        <details class="card security" onToggle={(e) => setSecurityOpened(e.currentTarget.open)}>
           <summary>Security and backup</summary>
         </details>
       )}

@@ -378,12 +378,15 @@ export function SecuritySettings({
   state,
   security,
   onLock,
+  initiallyOpen = false,
 }: {
   state: Pick<NotesState, 'encrypted' | 'preferences' | 'sessions' | 'purged'>;
   security: SecurityActions;
   onLock: () => void;
+  /** Open from the start: the clinician opened the stand-in before this module loaded, or the clinic requires a passphrase first. */
+  initiallyOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const clinic = useClinicPolicy();
   const lockedDays = clinic.values.retentionDays;
   // The purge reads the stored preference (it runs before this lazy module loads): keep it equal to the clinic's
@@ -393,7 +396,7 @@ export function SecuritySettings({
     security.savePreferences({ retentionDays: lockedDays, lockAfterMinutes: state.preferences.lockAfterMinutes }).catch(() => undefined);
   }, [lockedDays, state.preferences.retentionDays]);
   return (
-    <details class="card security" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details class="card security" open={initiallyOpen} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Security and backup</summary>
       {open && (
         <>

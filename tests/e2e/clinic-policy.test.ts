@@ -97,6 +97,18 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
     expect(await panel.getByText(/Your clinic requires encryption/).count()).toBe(1);
   });
 
+  test('encryption required: nothing can be written until a passphrase is set; then the panel opens as usual', async () => {
+    // The gate: the session form is not there to type into, and the panel says why.
+    await panel.getByRole('alert').filter({ hasText: 'Your clinic requires your notes to be encrypted' }).waitFor();
+    expect(await panel.getByRole('textbox', { name: 'Group name', exact: true }).count()).toBe(0);
+    await openSecurity();
+    await panel.getByLabel('New passphrase', { exact: true }).fill('correct horse battery staple 42');
+    await panel.getByLabel('Confirm passphrase', { exact: true }).fill('correct horse battery staple 42');
+    await panel.getByRole('button', { name: 'Turn on encryption', exact: true }).click();
+    await panel.getByRole('textbox', { name: 'Group name', exact: true }).waitFor({ timeout: 30_000 });
+    expect(await panel.getByRole('alert').filter({ hasText: 'Your clinic requires your notes to be encrypted' }).count()).toBe(0);
+  });
+
   test('the allowed-sites restriction is shown where sites are managed', async () => {
     await panel.getByText('Sites and remembered fields', { exact: true }).click();
     const sites = panel.getByRole('region', { name: 'Sites the extension may fill' });
