@@ -467,8 +467,9 @@ async function benchIdle({ context, demo, extensionId, extUrl }) {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
   const manifestContentScripts = (manifest.content_scripts || []).length;
 
+  // Not the panel page: an open panel follows the active tab and reads the patient from it (the clinician asked).
   const probe = await context.newPage();
-  await probe.goto(extUrl('sidepanel.html'));
+  await probe.goto(extUrl('manifest.json'));
   const registered = await probe.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 
   const pages = ['/', '/clients/c1', '/clients/c1/notes/new?editor=textarea', '/clients/c1/notes/new?editor=contenteditable'];
