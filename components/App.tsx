@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
 import type { ChartingState, FieldFinding } from '@/lib/checks/review';
 import { composeSections, countParticipants, formatDate, renderNote } from '@/lib/compose';
 import type { InvalidRecord, SiteRule } from '@/lib/db';
 import type { FieldRule } from '@/lib/messaging/protocol';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
-import { runFill, type Question } from '@/lib/messaging/fill-flow';
-import { FillExecutor } from '@/lib/messaging/fill-executor';
+import type { Question } from '@/lib/messaging/fill-flow';
+import type { FillExecutor } from '@/lib/messaging/fill-executor';
 import { detectInTab, popOutPanel, tabInfo } from '@/lib/messaging/tab-client';
 import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
 import { FieldTarget } from './FieldTarget';
@@ -103,12 +103,14 @@ export function App() {
   const [busy, setBusy] = useState<string>();
   const [groupMessage, setGroupMessage] = useState('');
   /** Each member's last fill in this panel, for one-click undo (bound to the documents it went into). */
-  const executor = useMemo(() => new FillExecutor(), []);
+  // The fill machinery (plan, executor, bridge) loads with the first fill: nothing of it is needed to open the panel.
+  const executorRef = useRef<FillExecutor>(undefined);
+  const loadExecutor = async () => (executorRef.current ??= new (await import('@/lib/messaging/fill-executor')).FillExecutor());
   const [, setUndoVersion] = useState(0);
   const [asking, setAsking] = useState<Asking>();
   // A tab that loads another page takes its fills with it: they can no longer be undone from here.
   const { target, resolveNow, rebind } = useTargetTab((navigated) => {
-    if (executor.forgetTab(navigated).length) setUndoVersion((v) => v + 1);
+    if (executorRef.current?.forgetTab(navigated).length) setUndoVersion((v) => v + 1);
   });
   const tabId = target.tabId;
 
@@ -116,7 +118,7 @@ export function App() {
   // snapshots, a pending question (answered "cancel", so nothing is written after the lock).
   useEffect(() => {
     if (state.status !== 'locked') return;
-    executor.clear();
+    executorRef.current?.clear();
     setStatuses({});
     setNotices({});
     setUndoVersion((v) => v + 1);
@@ -197,6 +199,7 @@ export function App() {
       }
       const { url } = await tabInfo(targetTab);
       const key = pageKeyOf(url);
+      const [{ runFill }, executor] = await Promise.all([import('@/lib/messaging/fill-flow'), loadExecutor()]);
       const others = state.entries.filter((e) => e.id !== entry.id).map((e) => e.clinical.memberName.trim()).filter(Boolean);
       const result = await runFill(
         noteFor(entry),
@@ -223,7 +226,7 @@ export function App() {
   }
 
   async function undo(entry: Entry) {
-    const reply = await executor.undo(entry.id);
+    const reply = await (await loadExecutor()).undo(entry.id);
     setUndoVersion((v) => v + 1);
     if (reply.ok) {
       actions.updateEntry(entry.id, { charted: null });
@@ -363,7 +366,7 @@ export function App() {
             actions={actions}
             onFill={() => void fill(entry)}
             onRemove={() => void remove(entry)}
-            onUndo={executor.canUndo(entry.id) ? () => void undo(entry) : undefined}
+            onUndo={executorRef.current?.canUndo(entry.id) ? () => void undo(entry) : undefined}
             onCopy={() => void copy(entry)}
             notice={notices[entry.id]}
             phrases={phraseLibrary.phrases}

@@ -1,7 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { SiteRule } from '@/lib/db/site-rules';
-import { bestTarget } from '@/lib/messaging/fill-flow';
-import { linkFrames } from '@/lib/messaging/frame-tree';
 import { ClinicSiteGate } from './SiteAccess';
 import { canReach, enableSite } from '@/lib/messaging/site-access';
 import { detectInTab, highlightInTab, pickInTab, pickPatientInTab, type FrameDetect } from '@/lib/messaging/tab-client';
@@ -38,7 +36,11 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
     if (tabId === undefined) return;
     setMessage('Looking for note fields…');
     try {
-      const all = await detectInTab(tabId, rulesNow.map(({ frameKey, selector }) => ({ frameKey, selector })));
+      const [all, { bestTarget }, { linkFrames }] = await Promise.all([
+        detectInTab(tabId, rulesNow.map(({ frameKey, selector }) => ({ frameKey, selector }))),
+        import('@/lib/messaging/fill-flow'),
+        import('@/lib/messaging/frame-tree'),
+      ]);
       // Only fields the clinician can see are offered: frames that are hidden, covered or unlinked are left out.
       const links = linkFrames(all);
       const found = all.filter((f) => links.get(f.frameId)?.shown);

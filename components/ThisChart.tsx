@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { membersOnChart, patientOnTarget } from '@/lib/messaging/fill-flow';
 import { detectInTab, type FrameDetect } from '@/lib/messaging/tab-client';
 import type { FieldRule } from '@/lib/messaging/protocol';
 import type { TargetTab } from './use-target-tab';
@@ -26,12 +25,18 @@ interface Props {
 export function ThisChart({ target, patientRules, members, paused, busy, statusOf, onFill, onRebind }: Props) {
   const rulesKey = JSON.stringify(patientRules);
   const [frames, setFrames] = useState<FrameDetect[] | 'reading' | 'unreadable'>('reading');
+  // How a fill judges the page, loaded with the first reading (after the panel is on screen).
+  const [judge, setJudge] = useState<typeof import('@/lib/messaging/fill-flow')>();
   useEffect(() => {
     if (paused || target.tabId === undefined) return;
     let stale = false;
     setFrames('reading');
-    detectInTab(target.tabId, [], patientRules).then(
-      (found) => !stale && setFrames(found),
+    Promise.all([detectInTab(target.tabId, [], patientRules), import('@/lib/messaging/fill-flow')]).then(
+      ([found, flow]) => {
+        if (stale) return;
+        setJudge(() => flow);
+        setFrames(found);
+      },
       () => !stale && setFrames('unreadable'),
     );
     return () => {
@@ -41,12 +46,12 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
 
   let patient: string;
   let matched: { id: string; name: string }[] = [];
-  if (frames === 'reading') patient = 'reading…';
+  if (frames === 'reading' || !judge) patient = 'reading…';
   else if (frames === 'unreadable') patient = 'this page cannot be read by the extension';
   else {
-    const { names, ambiguous } = patientOnTarget(frames);
+    const { names, ambiguous } = judge.patientOnTarget(frames);
     patient = ambiguous ? `more than one (${names.join(', ') || 'unclear'})` : names[0] ?? 'not found on the page';
-    const ids = membersOnChart(frames, members);
+    const ids = judge.membersOnChart(frames, members);
     matched = members.filter((m) => ids.includes(m.id));
   }
 

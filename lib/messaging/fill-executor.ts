@@ -1,6 +1,38 @@
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { mainWorldFill, type BridgeMode, type BridgeResult } from '@/lib/fields/main-world/bridge';
 import { DoneSchema, FillResultSchema, MarkResultSchema, errorReply, okReply, type Reply } from './protocol';
 import type { FillPlan, PlannedWrite } from './fill-flow';
-import { BRIDGE_ERRORS, runBridge, send } from './tab-client';
+import { send } from './tab-client';
+
+/** The bridge's return value comes from the page's main world: untrusted, checked like any message. */
+const BridgeResultSchema = z.union([
+  z.strictObject({ ok: z.literal(true), text: z.string(), snapshot: z.string().check(z.maxLength(64_000_000)) }),
+  z.strictObject({ ok: z.literal(false), code: z.enum(['bad-args', 'not-found', 'no-editor', 'read-only', 'did-not-land']) }),
+]);
+
+async function runBridge(tabId: number, frameId: number, token: string, text: string, mode: BridgeMode): Promise<BridgeResult | undefined> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      world: 'MAIN',
+      func: mainWorldFill,
+      args: [token, text, mode],
+    });
+    const parsed = BridgeResultSchema.safeParse(injection?.result);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const BRIDGE_ERRORS: Record<Exclude<BridgeResult, { ok: true }>['code'], Reply<never>> = {
+  'bad-args': errorReply('bad-request', 'The request was not understood.'),
+  'not-found': errorReply('not-found', 'The note field is no longer on the page. Try again.'),
+  'no-editor': errorReply('not-editable', 'The editor on this page could not be reached. Copy the note and paste it instead.'),
+  'read-only': errorReply('not-editable', 'This field cannot be edited.'),
+  'did-not-land': errorReply('did-not-land', 'The note did not appear in the field.'),
+};
 
 const CHANGED = errorReply('changed', 'The page changed after the fill was planned. Check the chart and fill again.');
 const GONE = 'The chart this note was filled into is no longer open, so nothing was undone there.';
