@@ -56,8 +56,15 @@ export function selectorFor(el: Element): SelectorChain {
   return chain;
 }
 
-/** The element a chain names, or null when the page no longer has it (or a selector is not valid CSS). */
-export function resolveSelector(doc: Document, chain: SelectorChain): HTMLElement | null {
+/**
+ * The element a chain names, or null when the page no longer has it (or a selector is not valid CSS). `shadowOf`
+ * opens each host's root: the content script passes one that reaches closed roots too.
+ */
+export function resolveSelector(
+  doc: Document,
+  chain: SelectorChain,
+  shadowOf: (el: Element) => ShadowRoot | null | undefined = (el) => el.shadowRoot,
+): HTMLElement | null {
   let root: Document | ShadowRoot = doc;
   let found: Element | null = null;
   for (let i = 0; i < chain.length; i++) {
@@ -68,8 +75,9 @@ export function resolveSelector(doc: Document, chain: SelectorChain): HTMLElemen
     }
     if (!found) return null;
     if (i < chain.length - 1) {
-      if (!found.shadowRoot) return null;
-      root = found.shadowRoot;
+      const inner = shadowOf(found);
+      if (!inner) return null;
+      root = inner;
     }
   }
   return found as HTMLElement | null;

@@ -133,7 +133,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
   const tokenOf = new WeakMap<Element, string>();
 
   function prepare(): void {
-    childFrames = childFrameElements(doc).slice(0, 200).map((el) => {
+    childFrames = childFrameElements(doc, shadowOf).slice(0, 200).map((el) => {
       let token = tokenOf.get(el);
       if (!token) tokenOf.set(el, (token = newToken()));
       (el as HTMLIFrameElement).contentWindow?.postMessage(frameTokenMessage(token), '*');
@@ -161,7 +161,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
     const read = readPatientOnPage(doc);
     for (const rule of patientRules) {
       if (rule.frameKey !== frameKey()) continue;
-      const el = resolveSelector(doc, rule.selector);
+      const el = resolveSelector(doc, rule.selector, shadowOf);
       const name = el && visibleField(el) ? squash(el.textContent ?? '') : '';
       if (name && name.length <= 120) {
         const { ambiguous: _, ...rest } = read;
@@ -178,7 +178,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
     const chosen = new Set<HTMLElement>();
     for (const rule of sandboxed() ? [] : rules) {
       if (rule.frameKey !== key) continue;
-      const el = resolveSelector(doc, rule.selector);
+      const el = resolveSelector(doc, rule.selector, shadowOf);
       if (!el) continue;
       chosen.add(el);
       // A remembered field the detector passed over (an odd widget) still becomes a candidate.

@@ -33,3 +33,14 @@ describe('child frames and their tokens', () => {
     for (const id of ['attr', 'display', 'visibility', 'faint']) expect(shown(id), id).toBe(false);
   });
 });
+
+describe('closed shadow roots', () => {
+  it('finds a frame in a custom element’s closed root when the lookup reaches it', () => {
+    document.body.innerHTML = '<note-panel id="host"></note-panel>';
+    const host = document.getElementById('host')!;
+    const closed = host.attachShadow({ mode: 'closed' });
+    closed.innerHTML = '<iframe id="inner"></iframe>';
+    expect(childFrameElements(document).map((f) => f.id)).toEqual([]);
+    expect(childFrameElements(document, (el) => (el === host ? closed : el.shadowRoot)).map((f) => f.id)).toEqual(['inner']);
+  });
+});

@@ -52,3 +52,17 @@ describe('site keys', () => {
     expect(pageKey('chrome://extensions')).toBeNull();
   });
 });
+
+describe('resolveSelector and closed shadow roots', () => {
+  it('finds a remembered field inside a closed root only through the lookup it is given', async () => {
+    const { resolveSelector, selectorFor } = await import('@/lib/fields/selector');
+    document.body.innerHTML = '<note-editor id="host"></note-editor>';
+    const host = document.getElementById('host')!;
+    const closed = host.attachShadow({ mode: 'closed' });
+    closed.innerHTML = '<textarea id="note"></textarea>';
+    const field = closed.getElementById('note')!;
+    const chain = selectorFor(field);
+    expect(resolveSelector(document, chain)).toBeNull();
+    expect(resolveSelector(document, chain, (el) => (el === host ? closed : el.shadowRoot))).toBe(field);
+  });
+});
