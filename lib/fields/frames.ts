@@ -6,6 +6,7 @@
  * A page can intercept or forge a token only to break the link, which makes the frame count as not shown.
  */
 import { TOKEN_PATTERN } from './main-world/target';
+import { FAINT_OPACITY, flatParent } from './visibility';
 
 /** Strings, not objects: a string crosses Firefox's Xray wrappers and worlds unchanged. */
 const PREFIX = 'gnf-frame:';
@@ -40,11 +41,6 @@ export function childFrameElements(doc: Document, shadowOf: (el: Element) => Sha
   return out;
 }
 
-/** The element's parent, crossing shadow roots to their host. */
-function parentOf(el: Element): Element | null {
-  return el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-}
-
 /**
  * Does this frame element show its document? Hidden (`hidden`, display, visibility), transparent (its own or an
  * ancestor's opacity below 0.1), 0×0 or nearly, parked off the page, or covered at its centre by another element:
@@ -56,11 +52,11 @@ export function frameShown(el: HTMLElement): boolean {
   if (el.closest('[hidden]')) return false;
   if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
   let opacity = 1;
-  for (let a: Element | null = el; a && view; a = parentOf(a)) {
+  for (let a: Element | null = el; a && view; a = flatParent(a)) {
     const style = view.getComputedStyle(a);
     if (style.display === 'none' || style.visibility === 'hidden') return false;
     opacity *= Number.parseFloat(style.opacity || '1');
-    if (opacity < 0.1) return false;
+    if (opacity < FAINT_OPACITY) return false;
   }
   const layout = (doc.documentElement?.clientWidth ?? 0) > 0;
   if (!layout || !view || el.localName === 'frame') return true;

@@ -12,7 +12,7 @@ export const FAINT_OPACITY = 0.1;
 export type OpacityMemo = Map<Element, number>;
 
 /** The element a box is rendered inside: the slot it is assigned to, its parent, or its shadow root's host. */
-function flatParent(el: Element): Element | null {
+export function flatParent(el: Element): Element | null {
   const slot = (el as HTMLElement).assignedSlot;
   if (slot) return slot;
   if (el.parentElement) return el.parentElement;

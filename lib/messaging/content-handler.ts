@@ -127,7 +127,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
   const sandboxed = () => doc.defaultView?.origin === 'null';
 
   /**
-   * One token per frame element for the life of this document: two detects that overlap (the panel's "Fill target"
+   * One token per frame element for the life of this document: two detects that overlap (the panel's "This chart"
    * line and a fill) then agree on the links. Posted again at every prepare, for a child that loaded a new document.
    */
   const tokenOf = new WeakMap<Element, string>();
@@ -171,6 +171,9 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
     return read;
   }
 
+  /** The patient this frame shows now, read as the last detect read it, in comparable form. */
+  const patientNow = () => patientKey(patientShown(lastPatientRules));
+
   function detect(rules: FieldRule[] = [], patientRules: FieldRule[] = []): DetectResult {
     lastPatientRules = patientRules;
     candidates = sandboxed() ? [] : findCandidates(doc, shadowOf);
@@ -211,7 +214,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
     const el = candidates[r.candidate]?.element;
     if (!el?.isConnected) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
     if (JSON.stringify(selectorFor(el)) !== JSON.stringify(r.selector)) return errorReply('changed', CHANGED);
-    if (patientKey(patientShown(lastPatientRules)) !== patientKey(r.patient)) return errorReply('changed', CHANGED);
+    if (patientNow() !== patientKey(r.patient)) return errorReply('changed', CHANGED);
     // Still a shown field (an overlay or a tab switch since the detect hides it); a remembered odd widget: still visible.
     const stillShown = candidates[r.candidate]!.score > 0 ? findCandidates(doc, shadowOf).some((c) => c.element === el) : visibleField(el);
     if (!stillShown) return errorReply('changed', 'The note field is no longer shown on the page. Show it and fill again.');
@@ -293,7 +296,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
         await parentTokenArrived();
         return okReply(detect(request.rules, request.patientRules));
       case 'verify':
-        if (request.docId !== docId || patientKey(patientShown(lastPatientRules)) !== patientKey(request.patient)) return errorReply('changed', CHANGED);
+        if (request.docId !== docId || patientNow() !== patientKey(request.patient)) return errorReply('changed', CHANGED);
         return okReply({ done: true as const });
       case 'highlight':
         highlight(request.candidate);
@@ -316,8 +319,10 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
         let snapshot: FieldSnapshot | undefined;
         const outcome = await fillField(el, request.text, request.mode, { onSnapshot: (s) => (snapshot = s) });
         if (!outcome.ok) return errorReply(outcome.code, outcome.message);
-        const filled = { element: el, snapshot: snapshot!, after: outcome.text, patient: patientKey(request.patient) };
-        if (snapshot) fills.set(request.fillId, [...(fills.get(request.fillId) ?? []), filled]);
+        if (snapshot) {
+          const filled = { element: el, snapshot, after: outcome.text, patient: patientKey(request.patient) };
+          fills.set(request.fillId, [...(fills.get(request.fillId) ?? []), filled]);
+        }
         return okReply({ landed: true as const });
       }
       case 'mark':
@@ -338,7 +343,8 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
         const done = fills.get(request.fillId);
         if (!done) return errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
         // A chart swapped in place, or text written since, is not this fill's to put back.
-        if (done.some((f) => f.patient !== patientKey(patientShown(lastPatientRules)))) return errorReply('nothing-to-undo', 'Another chart is shown now, so nothing was undone.');
+        const shownNow = patientNow();
+        if (done.some((f) => f.patient !== shownNow)) return errorReply('nothing-to-undo', 'Another chart is shown now, so nothing was undone.');
         if (done.some((f) => readField(f.element) !== f.after)) {
           return errorReply('nothing-to-undo', 'The field has changed since the fill, so it was left as it is. Use the editor’s own Undo (Ctrl+Z).');
         }

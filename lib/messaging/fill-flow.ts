@@ -412,7 +412,7 @@ async function guard(
   const chainFrames = [...new Set(writtenFrames.flatMap((id) => chainOf(id, links)))];
   const verdict = judgePatient(
     chainFrames.map((id) => frameOf(id).patient),
-    frames.find((f) => f.frameId === 0 && f.top)?.patient.title,
+    topFrame(frames)?.patient.title,
     member,
   );
   if (verdict.kind === 'mismatch') {
@@ -427,7 +427,7 @@ async function guard(
   }
 
   // Every frame written from another site than the tab's page is confirmed, each site once.
-  const topOrigin = frames.find((f) => f.frameId === 0 && f.top)?.origin ?? tabOrigin;
+  const topOrigin = topFrame(frames)?.origin ?? tabOrigin;
   for (const origin of new Set(writtenFrames.map((id) => frameOf(id).origin))) {
     if (topOrigin && origin === topOrigin) continue;
     if ((await ask(otherOriginQuestion(origin))) !== 'fill') {
@@ -466,6 +466,11 @@ function withEditorLabel(frame: FrameDetect, link: FrameLink | undefined): Frame
   return { ...frame, candidates: frame.candidates.map((c) => (c.noteLabelled ? c : { ...c, label, noteLabelled: true })) };
 }
 
+/** The tab's top frame, when its content script answered (it says so itself: `top`). */
+function topFrame(frames: FrameDetect[]): FrameDetect | undefined {
+  return frames.find((f) => f.frameId === 0 && f.top);
+}
+
 function notShownReason(label: string): string {
   return `the “${label}” field is not shown on the page; open it (its tab or section) and fill again`;
 }
@@ -477,7 +482,7 @@ function targetReadings(frames: FrameDetect[]): { readings: PatientInfo[]; title
   const chain = best ? chainOf(best.frame.frameId, links) : frames.some((f) => f.frameId === 0) ? [0] : [];
   return {
     readings: chain.map((id) => frames.find((f) => f.frameId === id)!.patient),
-    title: frames.find((f) => f.frameId === 0 && f.top)?.patient.title,
+    title: topFrame(frames)?.patient.title,
   };
 }
 
