@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
 import type { ChartingState, FieldFinding } from '@/lib/checks/review';
-import { composeSections, countParticipants, formatDate, renderNote } from '@/lib/compose';
+import { composeSections, countParticipants, formatDate, groupPageTexts, renderNote } from '@/lib/compose';
 import type { InvalidRecord, SiteRule } from '@/lib/db';
 import type { FieldRule } from '@/lib/messaging/protocol';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
@@ -54,6 +54,9 @@ function notAttended(entry: Entry): string {
   return `Not filled: marked ${entry.attendance} — members who did not attend get no clinical note`;
 }
 
+/** The executor's key for a group-note page's fill: one undo for all its rows. */
+const GROUP_PAGE = 'group-page';
+
 const STATE_LABELS: Record<ChartingState, string> = {
   'not-started': 'not started',
   drafted: 'drafted',
@@ -102,6 +105,9 @@ export function App() {
   const [notices, setNotices] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string>();
   const [groupMessage, setGroupMessage] = useState('');
+  /** The last fill of an EHR group-note page: its status, and the members it filled (undone together). */
+  const [groupPageStatus, setGroupPageStatus] = useState('');
+  const groupPageFill = useRef<string[]>([]);
   /** Each member's last fill in this panel, for one-click undo (bound to the documents it went into). */
   // The fill machinery (plan, executor, bridge) loads with the first fill: nothing of it is needed to open the panel.
   const executorRef = useRef<FillExecutor>(undefined);
@@ -111,6 +117,7 @@ export function App() {
   // A tab that loads another page takes its fills with it: they can no longer be undone from here.
   const { target, resolveNow, rebind } = useTargetTab((navigated) => {
     if (executorRef.current?.forgetTab(navigated).length) setUndoVersion((v) => v + 1);
+    setGroupPageStatus('');
   });
   const tabId = target.tabId;
 
@@ -119,6 +126,8 @@ export function App() {
   useEffect(() => {
     if (state.status !== 'locked') return;
     executorRef.current?.clear();
+    groupPageFill.current = [];
+    setGroupPageStatus('');
     setStatuses({});
     setNotices({});
     setUndoVersion((v) => v + 1);
@@ -179,13 +188,9 @@ export function App() {
       return;
     }
     // A fill never skips the checks, even when it is pressed before they finished loading.
-    const review = await reviewNow(entry.id);
-    if (review && review.blocking.length > 0) {
-      const choice = await ask(confidentialityQuestion(name, review.blocking.length));
-      if (choice !== 'fill') {
-        setStatus(entry.id, 'Not filled: the note names another group member');
-        return;
-      }
+    if (!(await passesChecks(entry))) {
+      setStatus(entry.id, 'Not filled: the note names another group member');
+      return;
     }
     setBusy(entry.id);
     setStatus(entry.id, 'Filling…');
@@ -223,6 +228,81 @@ export function App() {
     } finally {
       setBusy(undefined);
     }
+  }
+
+  /** The checks before a fill, for one member: false when the clinician does not confirm a note naming another member. */
+  async function passesChecks(entry: Entry): Promise<boolean> {
+    const review = await reviewNow(entry.id);
+    if (!review || review.blocking.length === 0) return true;
+    return (await ask(confidentialityQuestion(entry.clinical.memberName.trim(), review.blocking.length))) === 'fill';
+  }
+
+  /** The EHR's own group-note page: every present member's part into that member's row, after one confirmation. */
+  async function fillGroupPage() {
+    setBusy(GROUP_PAGE);
+    setGroupPageStatus('Filling…');
+    try {
+      await actions.flush();
+      const targetTab = await resolveNow();
+      if (targetTab === undefined) {
+        setGroupPageStatus('Not filled: no EHR tab to fill');
+        return;
+      }
+      const { url } = await tabInfo(targetTab);
+      const [{ runGroupFill }, executor] = await Promise.all([import('@/lib/messaging/group-page'), loadExecutor()]);
+      const template = templates.templateFor(session.format);
+      const byId = new Map(state.entries.map((e) => [e.id, e]));
+      const attended = state.entries.filter((e) => ATTENDED.includes(e.attendance));
+      const shared = attended[0] ? groupPageTexts(template, session, attended[0], participants).shared : '';
+      const result = await runGroupFill(
+        {
+          detect: () => detectInTab(targetTab, ...rulesFor(siteRules.rules, pageKeyOf(url))),
+          execute: (plan) => executor.execute(targetTab, GROUP_PAGE, plan),
+          ask,
+          vet: async (ids) => {
+            const skipped = new Map<string, string>();
+            for (const id of ids) if (!(await passesChecks(byId.get(id)!))) skipped.set(id, 'the note names another group member');
+            return skipped;
+          },
+          ...(url ? { tabOrigin: new URL(url).origin } : {}),
+        },
+        state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) })),
+        (id) => {
+          const entry = byId.get(id)!;
+          return { own: groupPageTexts(template, session, entry, participants).own, whole: noteFor(entry) };
+        },
+        shared,
+      );
+      setUndoVersion((v) => v + 1);
+      for (const [id, why] of result.skipped ?? []) if (ATTENDED.includes(byId.get(id)!.attendance)) setStatus(id, `Not filled (group page): ${why}`);
+      if (!result.filled) {
+        setGroupPageStatus(`Not filled: ${result.reason}`);
+        return;
+      }
+      groupPageFill.current = result.members;
+      for (const id of result.members) {
+        actions.updateEntry(id, { charted: { at: nowIso(), site: result.site } });
+        setStatus(id, 'Filled (group page)');
+      }
+      setGroupPageStatus(`Filled group page: ${result.members.map((id) => byId.get(id)!.clinical.memberName.trim()).join(', ')}`);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function undoGroupPage() {
+    const reply = await (await loadExecutor()).undo(GROUP_PAGE);
+    setUndoVersion((v) => v + 1);
+    if (!reply.ok) {
+      setGroupPageStatus(`Undo not done: ${reply.error.message.replace(/\.$/, '')}`);
+      return;
+    }
+    for (const id of groupPageFill.current) {
+      actions.updateEntry(id, { charted: null });
+      setStatus(id, 'Not filled: group page fill undone');
+    }
+    groupPageFill.current = [];
+    setGroupPageStatus('Group page fill undone; the fields are back as they were');
   }
 
   async function undo(entry: Entry) {
@@ -298,7 +378,7 @@ export function App() {
       <ThisChart
         target={target}
         patientRules={rulesFor(siteRules.rules, target.pageKey)[1]}
-        members={state.entries.filter((e) => ATTENDED.includes(e.attendance)).map((e) => ({ id: e.id, name: e.clinical.memberName.trim() }))}
+        members={state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) }))}
         paused={busy !== undefined || asking !== undefined}
         busy={busy !== undefined}
         statusOf={(id) => {
@@ -310,6 +390,9 @@ export function App() {
           if (entry) void fill(entry);
         }}
         onRebind={() => void rebind()}
+        onFillGroup={() => void fillGroupPage()}
+        groupStatus={groupPageStatus}
+        onUndoGroup={executorRef.current?.canUndo(GROUP_PAGE) ? () => void undoGroupPage() : undefined}
       />
       {state.saveError && <p role="alert" class="error">{state.saveError}</p>}
       {state.syncNotice && (

@@ -7,8 +7,8 @@ interface Props {
   target: TargetTab;
   /** Where this site shows the patient's name, when the clinician pointed it out. */
   patientRules: FieldRule[];
-  /** The session's members who attended (only they can be filled), by entry id. */
-  members: { id: string; name: string }[];
+  /** The session's members, by entry id; only those who attended can be filled. */
+  members: { id: string; name: string; attended: boolean }[];
   /** While a fill runs the page is not read again (a detect would renumber the fields the fill is bound to). */
   paused: boolean;
   busy: boolean;
@@ -16,13 +16,17 @@ interface Props {
   statusOf: (entryId: string) => string;
   onFill: (entryId: string) => void;
   onRebind: () => void;
+  /** The EHR's own group-note page (a row per client): fill every present member's row at once, and undo that. */
+  onFillGroup: () => void;
+  groupStatus: string;
+  onUndoGroup?: () => void;
 }
 
 /**
  * "This chart", at the top of the panel: where a fill would go (the tab's title and the patient read from that page)
  * and, when a member is that patient, their "Fill chart" button, so charting a member is: open the chart, fill.
  */
-export function ThisChart({ target, patientRules, members, paused, busy, statusOf, onFill, onRebind }: Props) {
+export function ThisChart({ target, patientRules, members, paused, busy, statusOf, onFill, onRebind, onFillGroup, groupStatus, onUndoGroup }: Props) {
   const rulesKey = JSON.stringify(patientRules);
   const [frames, setFrames] = useState<FrameDetect[] | 'reading' | 'unreadable'>('reading');
   // How a fill judges the page, loaded with the first reading (after the panel is on screen).
@@ -46,13 +50,22 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
 
   let patient: string;
   let matched: { id: string; name: string }[] = [];
+  let group: { rows: number; members: string[] } | undefined;
   if (frames === 'reading' || !judge) patient = 'reading…';
   else if (frames === 'unreadable') patient = 'this page cannot be read by the extension';
   else {
-    const { names, ambiguous } = judge.patientOnTarget(frames);
-    patient = ambiguous ? `more than one (${names.join(', ') || 'unclear'})` : names[0] ?? 'not found on the page';
-    const ids = judge.membersOnChart(frames, members);
-    matched = members.filter((m) => ids.includes(m.id));
+    const page = judge.readGroupPage(frames, members);
+    if (page) {
+      const ids = page.rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
+      group = { rows: page.rows.length, members: members.filter((m) => ids.includes(m.id)).map((m) => m.name) };
+      patient = `a group note page with ${page.rows.length} client rows`;
+    } else {
+      const { names, ambiguous } = judge.patientOnTarget(frames);
+      patient = ambiguous ? `more than one (${names.join(', ') || 'unclear'})` : names[0] ?? 'not found on the page';
+      const attended = members.filter((m) => m.attended);
+      const ids = judge.membersOnChart(frames, attended);
+      matched = attended.filter((m) => ids.includes(m.id));
+    }
   }
 
   return (
@@ -63,7 +76,14 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
         <>
           {/* One line of the same height in every state, so nothing below moves under the clinician's pointer. */}
           <div class="this-chart-action">
-            {matched.length === 1 ? (
+            {group ? (
+              <>
+                <button type="button" class="primary" disabled={busy} onClick={onFillGroup}>
+                  Fill group page
+                </button>{' '}
+                <span class="status">{groupStatus}</span>
+              </>
+            ) : matched.length === 1 ? (
               <>
                 <button type="button" class="primary" disabled={busy} onClick={() => onFill(matched[0]!.id)}>
                   Fill chart for {matched[0]!.name}
@@ -87,6 +107,12 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
           <p>
             Patient on this page: <strong>{patient}</strong>
           </p>
+          {group && <p>Rows for: {group.members.join(', ')}</p>}
+          {onUndoGroup && (
+            <button type="button" disabled={busy} onClick={onUndoGroup}>
+              Undo group page fill
+            </button>
+          )}
         </>
       )}
       {target.bound && (

@@ -5,3 +5,4 @@ export { BUILT_IN_TEMPLATES } from './templates';
 export { plainTemplate } from './templates/plain';
 export * from './template-schema';
 export * from './custom';
+export { groupPageTexts } from './group-page';

@@ -8,6 +8,7 @@ import { pageKey } from '@/lib/fields/site-rule';
 import { BRIDGE_ATTR, bridgeOf, newToken } from '@/lib/fields/main-world/target';
 import { childFrameElements, frameShown, frameTokenMessage, tokenFromMessage } from '@/lib/fields/frames';
 import { squash } from '@/lib/fields/text';
+import { readRows, rowOf } from '@/lib/fields/group-rows';
 import type { CandidateInfo, DetectResult, FieldRule, PatientInfo } from './protocol';
 import { errorReply, okReply, type Reply } from './replies';
 import { parseRequest } from './request-guard';
@@ -191,6 +192,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
     }
     const infos = candidates.map((c, index) => info(c, index, chosen.has(c.element)));
     const hidden = sandboxed() || infos.some((c) => c.noteLabelled) ? [] : hiddenNoteFields(doc, shadowOf);
+    const rows = readRows(candidates);
     return {
       // window.origin, not location.origin: an about:srcdoc/about:blank editor frame inherits the page's origin.
       origin: doc.defaultView?.origin ?? '',
@@ -202,6 +204,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
       parentTokens: [...parentTokens],
       childFrames,
       ...(hidden.length ? { hiddenNoteFields: hidden } : {}),
+      ...(rows.length ? { rows } : {}),
     };
   }
 
@@ -209,12 +212,14 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
    * The field a bound request names, if the document, the field and the patient shown are still the ones it was
    * planned for, and the field is still shown; else an error reply.
    */
-  function boundTarget(r: { docId: string; candidate: number; selector: string[]; patient: PatientInfo }): HTMLElement | Reply<never> {
+  function boundTarget(r: { docId: string; candidate: number; selector: string[]; patient: PatientInfo; row?: string[] }): HTMLElement | Reply<never> {
     if (r.docId !== docId) return errorReply('changed', CHANGED);
     const el = candidates[r.candidate]?.element;
     if (!el?.isConnected) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
     if (JSON.stringify(selectorFor(el)) !== JSON.stringify(r.selector)) return errorReply('changed', CHANGED);
     if (patientNow() !== patientKey(r.patient)) return errorReply('changed', CHANGED);
+    // A group-note row still names the client it was planned for (rows reordered or renamed since: not written).
+    if (r.row && JSON.stringify(rowOf(el, candidates)) !== JSON.stringify(r.row)) return errorReply('changed', CHANGED);
     // Still a shown field (an overlay or a tab switch since the detect hides it); a remembered odd widget: still visible.
     const stillShown = candidates[r.candidate]!.score > 0 ? findCandidates(doc, shadowOf).some((c) => c.element === el) : visibleField(el);
     if (!stillShown) return errorReply('changed', 'The note field is no longer shown on the page. Show it and fill again.');

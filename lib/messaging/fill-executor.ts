@@ -84,7 +84,7 @@ export class FillExecutor {
   }
 
   private async write(tabId: number, fillId: string, w: PlannedWrite): Promise<Reply<unknown>> {
-    const bound = { docId: w.docId, candidate: w.candidate, selector: w.selector, patient: w.patient, fillId };
+    const bound = { docId: w.docId, candidate: w.candidate, selector: w.selector, patient: w.patient, fillId, ...(w.row ? { row: w.row } : {}) };
     if (!w.bridge) return send(tabId, w.frameId, { type: 'fill', ...bound, text: w.text, mode: w.mode }, FillResultSchema, w.documentId);
     const mark = await send(tabId, w.frameId, { type: 'mark', ...bound }, MarkResultSchema, w.documentId);
     if (!mark.ok) return mark;

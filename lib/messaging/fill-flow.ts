@@ -5,6 +5,9 @@ import type { ComposedSection } from '@/lib/compose/template';
 import { compactNote, cutToFit } from '@/lib/compose/compact';
 import type { CandidateInfo, PatientInfo, Reply } from './protocol';
 import { chainOf, linkFrames, type FrameDetect, type FrameLink } from './frame-tree';
+import { readGroupPage } from './group-page';
+
+export { readGroupPage, type GroupPage } from './group-page';
 
 /** A question the panel asks in its own alertdialog (never a native confirm, never inside the EHR page). */
 export interface Question {
@@ -45,6 +48,8 @@ export interface PlannedWrite {
   text: string;
   mode: 'append' | 'replace';
   bridge?: CandidateInfo['bridge'];
+  /** On a group-note page: the texts of the member's row, which must still be there when the field is written. */
+  row?: string[];
 }
 
 /**
@@ -266,6 +271,7 @@ function bestShown(frames: FrameDetect[], links: Map<number, FrameLink>) {
 
 const UNSHOWN_FRAME_REASON =
   'the only note field found is in a part of the page that is hidden or could not be checked (a hidden frame); show it, or reload the page, and fill again';
+const GROUP_PAGE_REASON = 'this is a group note page with a field for each client; use “Fill group page” at the top of the panel';
 const CHANGED_REASON = 'the page changed after the fill was planned; check the chart and fill again';
 
 /**
@@ -282,6 +288,9 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
     return { filled: false, reason: 'the extension cannot reach this page (is it an EHR page the extension is enabled on?)' };
   }
   const links = linkFrames(detected);
+  // A group-note screen has a field per client: one member's whole note must not go into whichever ranks first.
+  const group = readGroupPage(detected, [member.name, ...(member.others ?? [])].map((name, i) => ({ id: String(i), name, attended: true })));
+  if (group) return { filled: false, reason: GROUP_PAGE_REASON };
   const frames = detected.map((f) => withEditorLabel(f, links.get(f.frameId)));
   const shown = frames.filter((f) => links.get(f.frameId)?.shown);
   const hiddenNotes = shown.flatMap((f) => f.hiddenNoteFields ?? []);

@@ -39,6 +39,9 @@ export const PatientInfoSchema = z.strictObject({
 });
 export type PatientInfo = z.infer<typeof PatientInfoSchema>;
 
+/** The short texts of a row on a group-note page (lib/fields/group-rows.ts). */
+const RowTextSchema = z.array(z.string().check(z.maxLength(120))).check(z.maxLength(8));
+
 /** A one-time id: a document's id (set when the content script starts in it), a frame token, a fill's id. */
 const Id = z.string().check(z.regex(TOKEN_PATTERN));
 
@@ -64,6 +67,8 @@ const Binding = {
   selector: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(20)),
   patient: PatientInfoSchema,
   fillId: Id,
+  /** On a group-note page: the texts of the client's row the field was planned in (the name), checked again before writing. */
+  row: z.optional(RowTextSchema),
 };
 /** Outline one candidate in the page (-1 clears the outline). */
 export const HighlightRequestSchema = z.strictObject({ type: z.literal('highlight'), candidate: z.number().check(z.int()) });
@@ -115,6 +120,8 @@ export const DetectResultSchema = z.strictObject({
   childFrames: z.array(z.strictObject({ token: Id, shown: z.boolean(), label: z.optional(z.string().check(z.maxLength(200))) })).check(z.maxLength(200)),
   /** Labels of note fields in this frame that are not shown (an unselected tab…), when no shown one is. */
   hiddenNoteFields: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(5))),
+  /** A page with several multi-line fields: each one's row and the texts it shows (a group-note screen names a client per row). */
+  rows: z.optional(z.array(z.strictObject({ candidate: z.number().check(z.int()), text: RowTextSchema })).check(z.maxLength(60))),
 });
 export type DetectResult = z.infer<typeof DetectResultSchema>;
 

@@ -36,7 +36,7 @@ function isPatient(v: unknown): boolean {
   );
 }
 
-const BINDING = ['docId', 'candidate', 'selector', 'patient', 'fillId'];
+const BINDING = ['docId', 'candidate', 'selector', 'patient', 'fillId', 'row'];
 
 /** A request bound to one field of one document (fill, mark). */
 function isBound(r: Obj): boolean {
@@ -48,7 +48,8 @@ function isBound(r: Obj): boolean {
     Array.isArray(r.selector) &&
     r.selector.length <= 20 &&
     r.selector.every((s) => isString(s, 2000)) &&
-    isPatient(r.patient)
+    isPatient(r.patient) &&
+    (r.row === undefined || (Array.isArray(r.row) && r.row.length <= 8 && r.row.every((t) => isString(t, 120))))
   );
 }
 

@@ -29,6 +29,8 @@ const VALID: unknown[] = [
   { type: 'highlight', candidate: -1 },
   { type: 'highlight', candidate: 2 },
   { type: 'mark', ...BOUND },
+  { type: 'fill', ...BOUND, row: ['Reyes, Dana', 'DOB 03/14/1988', 'Individual note'], text: 'x', mode: 'append' },
+  { type: 'mark', ...BOUND, row: [] },
   { type: 'remark', docId: BOUND.docId, fillId: BOUND.fillId },
   { type: 'verify', docId: BOUND.docId, patient: { name: 'Dana Reyes' } },
   { type: 'undo', docId: BOUND.docId, fillId: BOUND.fillId },
@@ -40,12 +42,13 @@ const ODD_VALUES: unknown[] = [undefined, null, 0, -1, 1.5, NaN, Infinity, 2 ** 
 
 function mutate(base: Record<string, unknown>, random: () => number): unknown {
   const copy: Record<string, unknown> = structuredClone(base);
-  const keys = [...Object.keys(copy), 'extra', 'rules', 'candidate', 'text', 'mode', 'type', 'docId', 'fillId', 'patient', 'selector'];
+  const keys = [...Object.keys(copy), 'extra', 'rules', 'candidate', 'text', 'mode', 'type', 'docId', 'fillId', 'patient', 'selector', 'row'];
   const key = keys[Math.floor(random() * keys.length)]!;
   const choice = random();
   if (choice < 0.3) delete copy[key];
   else if (choice < 0.9) copy[key] = ODD_VALUES[Math.floor(random() * ODD_VALUES.length)];
   else if (key === 'patient') copy[key] = random() < 0.5 ? { name: 'a'.repeat(201) } : { name: 'x', extra: 1 };
+  else if (key === 'row') copy[key] = random() < 0.5 ? ['a'.repeat(121)] : Array(9).fill('x');
   else copy[key] = key === 'text' ? 'a'.repeat(200_001) : key === 'docId' ? 'ABC' : [{ frameKey: 1, selector: ['#x'] }];
   return copy;
 }

@@ -1,0 +1,243 @@
+import { matchPatient } from '@/lib/fields/patient';
+import { newToken } from '@/lib/fields/main-world/target';
+import type { Reply } from './protocol';
+import { chainOf, linkFrames, type FrameDetect } from './frame-tree';
+import { EXISTING_TEXT_QUESTION, otherOriginQuestion, type FillPlan, type PlannedWrite, type Question } from './fill-flow';
+
+/**
+ * An EHR's own group-note screen: one row per client (the client's name in the row, a note field per row) and
+ * often one shared field for the group summary. Pure: the page as detected (each multi-line field's row texts,
+ * lib/fields/group-rows.ts) and the session's members go in; which row is whose, and the plan, come out.
+ */
+
+export interface GroupMember {
+  id: string;
+  name: string;
+  /** Present, late or left early: only they get a note; an absent member's row is left alone. */
+  attended: boolean;
+}
+
+export interface MappedRow {
+  candidate: number;
+  label: string;
+  /** How the row names its client, as shown on the page (the text that matched, or the row's first text). */
+  shown: string;
+  text: string[];
+  hasText: boolean;
+  memberId?: string;
+  /** Why a row gets nothing: no member matches it, more than one does, or another row names the same member. */
+  problem?: 'no-member' | 'several-members' | 'same-member';
+}
+
+export interface GroupPage {
+  frame: FrameDetect;
+  rows: MappedRow[];
+  /** The page's field for the group summary, when it has one (filled once, with what every member shares). */
+  shared?: { candidate: number; label: string; hasText: boolean };
+  /** Members no row names. */
+  missing: GroupMember[];
+}
+
+/** A shared field names the group, not a client: "Group note", "Group summary", "Shared narrative", "Session summary". */
+const SHARED_LABEL = /\b(group|shared|session)\b/i;
+
+/** The members a row's texts name: a text that is the name ("Reyes, Dana M."), or the row naming first and last name. */
+function membersIn(text: string[], members: GroupMember[]): { ids: string[]; shown: string } {
+  const names = members.map((m) => m.name);
+  const ids: string[] = [];
+  let shown = '';
+  for (const m of members) {
+    const others = names.filter((n) => n !== m.name);
+    const hit = text.find((t) => matchPatient({ name: t }, m) === 'match');
+    if (hit || matchPatient({ title: text.join(' ') }, m, others) === 'match') {
+      ids.push(m.id);
+      shown ||= hit ?? '';
+    }
+  }
+  return { ids, shown: shown || text[0] || '' };
+}
+
+/** The rows of one frame's page, mapped to members. */
+function mapFrame(frame: FrameDetect, members: GroupMember[]): GroupPage | null {
+  if (!frame.rows?.length) return null;
+  const named = members.filter((m) => m.name.trim());
+  const rows: MappedRow[] = [];
+  let shared: GroupPage['shared'];
+  for (const r of frame.rows) {
+    const c = frame.candidates.find((x) => x.index === r.candidate);
+    if (!c) continue;
+    const { ids, shown } = membersIn(r.text, named);
+    if (ids.length === 0 && !shared && (SHARED_LABEL.test(c.label) || r.text.some((t) => SHARED_LABEL.test(t) && t.length < 60))) {
+      shared = { candidate: c.index, label: c.label || shown, hasText: c.hasText };
+      continue;
+    }
+    rows.push({
+      candidate: c.index,
+      label: c.label,
+      shown,
+      text: r.text,
+      hasText: c.hasText,
+      ...(ids.length === 1 ? { memberId: ids[0] } : { problem: ids.length ? 'several-members' : 'no-member' }),
+    });
+  }
+  // Two rows for one member: neither is theirs for sure.
+  for (const row of rows) {
+    if (row.memberId && rows.some((o) => o !== row && o.memberId === row.memberId)) {
+      for (const o of rows.filter((x) => x.memberId === row.memberId)) {
+        delete o.memberId;
+        o.problem = 'same-member';
+      }
+    }
+  }
+  if (rows.filter((r) => r.memberId).length < 2) return null;
+  return { frame, rows, ...(shared ? { shared } : {}), missing: named.filter((m) => !rows.some((r) => r.memberId === m.id)) };
+}
+
+/**
+ * The group-note page in the target tab, if it is one: a shown frame where two or more rows each name a different
+ * member of the session (the frame with the most such rows). Null for a single chart.
+ */
+export function readGroupPage(frames: FrameDetect[], members: GroupMember[]): GroupPage | null {
+  const links = linkFrames(frames);
+  let best: GroupPage | null = null;
+  for (const frame of frames) {
+    if (!links.get(frame.frameId)?.shown) continue;
+    const page = mapFrame(frame, members);
+    if (page && (!best || page.rows.filter((r) => r.memberId).length > best.rows.filter((r) => r.memberId).length)) best = page;
+  }
+  return best;
+}
+
+/** One member's texts for the page: `own` for a page with a shared field, `whole` (the full note) for one without. */
+export interface MemberTexts {
+  own: string;
+  whole: string;
+}
+
+const PROBLEM_WORDS: Record<NonNullable<MappedRow['problem']>, string> = {
+  'no-member': 'no member of this session',
+  'several-members': 'more than one member matches',
+  'same-member': 'another row names the same member',
+};
+
+const quote = (s: string) => `“${s || 'unnamed row'}”`;
+
+/** The one question before a group page is filled: which row gets which member's part, and what is left alone. */
+export function groupPageQuestion(page: GroupPage, members: GroupMember[], skipped: Map<string, string>): Question {
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? '';
+  const lines: string[] = [];
+  if (page.shared) lines.push(`${quote(page.shared.label)} → the group summary.`);
+  for (const row of page.rows) {
+    if (!row.memberId) lines.push(`${quote(row.shown)} → left alone (${PROBLEM_WORDS[row.problem!]}).`);
+    else if (skipped.has(row.memberId)) lines.push(`${quote(row.shown)} → left alone (${skipped.get(row.memberId)}).`);
+    else lines.push(`${quote(row.shown)} → ${nameOf(row.memberId)}’s ${page.shared ? 'individual part' : 'note'}.`);
+  }
+  if (page.missing.length) lines.push(`Not on this page: ${page.missing.map((m) => m.name).join(', ')}.`);
+  const filled = page.rows.filter((r) => r.memberId && !skipped.has(r.memberId)).length;
+  return {
+    title: `Fill this group page for ${filled} member${filled === 1 ? '' : 's'}?`,
+    message: lines.join(' '),
+    choices: [
+      { id: 'fill', label: 'Fill group page' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    defaultChoice: 'cancel',
+  };
+}
+
+export interface GroupFillDeps {
+  detect(): Promise<FrameDetect[]>;
+  execute(plan: FillPlan): Promise<Reply<unknown>>;
+  ask(question: Question): Promise<string>;
+  /**
+   * The checks, run for the members the page has rows for (exactly as before a single chart's fill, questions
+   * included): the members not to fill, and why.
+   */
+  vet(memberIds: string[]): Promise<Map<string, string>>;
+  tabOrigin?: string;
+}
+
+export type GroupFillResult =
+  | { filled: true; site: string; plan: FillPlan; members: string[]; skipped: Map<string, string> }
+  | { filled: false; reason: string; skipped?: Map<string, string> };
+
+/**
+ * detect → map rows to members → the checks for those members → one question showing the mapping → the plan (the
+ * shared field once, each present member's part into that member's row only, every write bound to its row's
+ * texts) → execute. Absent members' rows, and rows of members whose checks were not passed, are left alone.
+ */
+export async function runGroupFill(
+  deps: GroupFillDeps,
+  members: GroupMember[],
+  texts: (memberId: string) => MemberTexts,
+  shared: string,
+): Promise<GroupFillResult> {
+  let frames: FrameDetect[];
+  try {
+    frames = await deps.detect();
+  } catch {
+    return { filled: false, reason: 'the extension cannot reach this page' };
+  }
+  const page = readGroupPage(frames, members);
+  if (!page) return { filled: false, reason: 'this page has no rows that name two or more members of this session' };
+  const onPage = page.rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
+  const skipped = new Map<string, string>();
+  for (const id of onPage) if (!members.find((m) => m.id === id)?.attended) skipped.set(id, 'did not attend');
+  for (const [id, why] of await deps.vet(onPage.filter((id) => !skipped.has(id)))) skipped.set(id, why);
+  if ((await deps.ask(groupPageQuestion(page, members, skipped))) !== 'fill') return { filled: false, reason: 'cancelled', skipped };
+
+  const rows = page.rows.filter((r) => r.memberId && !skipped.has(r.memberId));
+  if (!rows.length) return { filled: false, reason: 'no member on this page is ready to fill' };
+  const top = frames.find((f) => f.frameId === 0 && f.top)?.origin ?? deps.tabOrigin;
+  if (top && page.frame.origin !== top && (await deps.ask(otherOriginQuestion(page.frame.origin))) !== 'fill') {
+    return { filled: false, reason: 'the group page is in a frame from another site; not confirmed' };
+  }
+  let mode: 'append' | 'replace' = 'append';
+  if ((page.shared?.hasText && shared) || rows.some((r) => r.hasText)) {
+    const choice = await deps.ask(EXISTING_TEXT_QUESTION);
+    if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
+    mode = choice === 'replace' ? 'replace' : 'append';
+  }
+
+  const frame = page.frame;
+  const write = (candidate: number, text: string, row?: string[]): PlannedWrite => {
+    const c = frame.candidates.find((x) => x.index === candidate)!;
+    return {
+      frameId: frame.frameId,
+      ...(frame.documentId ? { documentId: frame.documentId } : {}),
+      docId: frame.docId,
+      candidate,
+      selector: c.selector,
+      patient: frame.patient,
+      label: c.label,
+      text,
+      mode,
+      ...(c.bridge ? { bridge: c.bridge } : {}),
+      ...(row ? { row } : {}),
+    };
+  };
+  const writes: PlannedWrite[] = [];
+  if (page.shared && shared) writes.push(write(page.shared.candidate, shared));
+  for (const row of rows) {
+    const t = texts(row.memberId!);
+    const text = page.shared ? t.own : t.whole;
+    if (text) writes.push({ ...write(row.candidate, text, row.text), label: row.shown });
+  }
+  const over = writes.find((w) => {
+    const c = frame.candidates.find((x) => x.index === w.candidate)!;
+    return c.maxLength !== undefined && w.text.length + (mode === 'append' ? (c.textLength ?? 0) + 2 : 0) > c.maxLength;
+  });
+  if (over) {
+    const max = frame.candidates.find((x) => x.index === over.candidate)!.maxLength;
+    return { filled: false, reason: `the text for ${quote(over.label)} is ${over.text.length} characters; that field takes ${max}. Nothing was filled` };
+  }
+  // The frames above the page's frame must still show what they showed (an in-place swap of the outer page).
+  const checks = chainOf(frame.frameId, linkFrames(frames))
+    .filter((id) => id !== frame.frameId)
+    .map((id) => frames.find((f) => f.frameId === id)!)
+    .map((f) => ({ frameId: f.frameId, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient }));
+  const plan: FillPlan = { fillId: newToken(), writes, checks };
+  const reply = await deps.execute(plan);
+  if (!reply.ok) return { filled: false, reason: reply.error.code === 'changed' ? 'the page changed after the fill was planned; check the page and fill again' : reply.error.message.replace(/\.$/, '') };
+  return { filled: true, site: frame.origin, plan, members: rows.map((r) => r.memberId!), skipped };
+}
