@@ -20,6 +20,7 @@
 //   GET  /<anything else>                    static file under public/
 import { layoutPage } from './layouts.mjs';
 import { attackPage } from './attacks.mjs';
+import { groupPage } from './group-notes.mjs';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -143,6 +144,10 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
     }
     if ((m = /^\/layouts\/([a-z-]+)\/?$/.exec(p))) {
       const html = layoutPage(m[1], url.searchParams, req.headers.host);
+      return html ? sendHtml(res, 200, html) : sendHtml(res, 404, notFoundPage());
+    }
+    if ((m = /^\/groups\/([a-z-]+)\/?$/.exec(p))) {
+      const html = groupPage(m[1], url.searchParams);
       return html ? sendHtml(res, 200, html) : sendHtml(res, 404, notFoundPage());
     }
     if ((m = /^\/attacks\/([a-z-]+)\/?$/.exec(p))) {
