@@ -274,16 +274,16 @@ export function App() {
         shared,
       );
       setUndoVersion((v) => v + 1);
-      for (const [id, why] of result.skipped ?? []) if (ATTENDED.includes(byId.get(id)!.attendance)) setStatus(id, `Not filled (group page): ${why}`);
+      const told: Record<string, string> = {};
+      for (const [id, why] of result.skipped ?? []) if (ATTENDED.includes(byId.get(id)!.attendance)) told[id] = `Not filled (group page): ${why}`;
+      if (result.filled) for (const id of result.members) told[id] = 'Filled (group page)';
+      setStatuses((s) => ({ ...s, ...told }));
       if (!result.filled) {
         setGroupPageStatus(`Not filled: ${result.reason}`);
         return;
       }
       groupPageFill.current = result.members;
-      for (const id of result.members) {
-        actions.updateEntry(id, { charted: { at: nowIso(), site: result.site } });
-        setStatus(id, 'Filled (group page)');
-      }
+      for (const id of result.members) actions.updateEntry(id, { charted: { at: nowIso(), site: result.site } });
       setGroupPageStatus(`Filled group page: ${result.members.map((id) => byId.get(id)!.clinical.memberName.trim()).join(', ')}`);
     } finally {
       setBusy(undefined);
@@ -297,10 +297,8 @@ export function App() {
       setGroupPageStatus(`Undo not done: ${reply.error.message.replace(/\.$/, '')}`);
       return;
     }
-    for (const id of groupPageFill.current) {
-      actions.updateEntry(id, { charted: null });
-      setStatus(id, 'Not filled: group page fill undone');
-    }
+    for (const id of groupPageFill.current) actions.updateEntry(id, { charted: null });
+    setStatuses((s) => ({ ...s, ...Object.fromEntries(groupPageFill.current.map((id) => [id, 'Not filled: group page fill undone'])) }));
     groupPageFill.current = [];
     setGroupPageStatus('Group page fill undone; the fields are back as they were');
   }

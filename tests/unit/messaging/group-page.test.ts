@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContentHandler } from '@/lib/messaging/content-handler';
 import { readGroupPage, runGroupFill, type GroupFillDeps, type GroupMember } from '@/lib/messaging/group-page';
-import { runFill, type FillPlan } from '@/lib/messaging/fill-flow';
+import { runFill, type FillPlan, type Question } from '@/lib/messaging/fill-flow';
 import type { FrameDetect } from '@/lib/messaging/frame-tree';
 import { okReply, type DetectResult, type Reply } from '@/lib/messaging/protocol';
 import { GROUP_LAYOUTS } from '../../demo-ehr/group-notes.mjs';
@@ -45,7 +45,7 @@ function deps(frames: FrameDetect[], handle: (raw: unknown) => Promise<Reply<unk
       }
       return okReply({ landed: true as const });
     }),
-    ask: vi.fn(async () => queue.shift() ?? 'cancel'),
+    ask: vi.fn(async (_q: Question) => queue.shift() ?? 'cancel'),
     vet: vi.fn(async () => new Map<string, string>()),
   } satisfies GroupFillDeps;
 }
@@ -116,7 +116,7 @@ describe('an EHR group-note page', () => {
 
     // The page swaps two rows' names while the question is open: Dana's text must not land in Marcus's row.
     const d = deps([frame], handle);
-    d.ask.mockImplementation(async () => {
+    d.ask.mockImplementation(async (_q: Question) => {
       const [a, b] = [...document.querySelectorAll('tbody tr td:first-child')];
       [a!.textContent, b!.textContent] = [b!.textContent, a!.textContent];
       return 'fill';
