@@ -52,7 +52,7 @@ export function rowTexts(row: Element, field: Element): string[] {
     const parent = n.parentElement;
     const text = squash((n as Text).data);
     if (!text || !parent || field.contains(n) || parent.closest(NOT_TEXT)) continue;
-    if (typeof parent.checkVisibility === 'function' && (doc.documentElement?.clientWidth ?? 0) > 0 && !parent.checkVisibility()) continue;
+    if (typeof parent.checkVisibility === 'function' && (doc.documentElement?.clientWidth ?? 0) > 0 && !parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
     out.push(text.slice(0, MAX_TEXT));
   }
   return out;
