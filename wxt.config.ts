@@ -140,6 +140,10 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Open group notes', default_icon: ICONS },
+    // Changeable by the user: chrome://extensions/shortcuts, Firefox's add-on shortcut settings.
+    commands: {
+      'fill-this-chart': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill this chart (the group member whose chart is open)' },
+    },
     // Chrome/Edge validate a clinic's policy against this schema; Firefox reads the same settings from the
     // `3rdparty` → `Extensions` → add-on id entry of its policies.json, with no schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

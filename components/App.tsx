@@ -1,18 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyAll } from '@/lib/checks/apply';
 import type { ChartingState, FieldFinding } from '@/lib/checks/review';
-import { composeSections, countParticipants, formatDate, groupPageTexts, renderNote } from '@/lib/compose';
+import { ATTENDANCE_LABELS, composeSections, countParticipants, formatDate, groupPageTexts, renderNote } from '@/lib/compose';
 import type { InvalidRecord, SiteRule } from '@/lib/db';
 import type { FieldRule } from '@/lib/messaging/protocol';
 import { ATTENDED, nowIso, type Entry } from '@/lib/model';
 import type { Question } from '@/lib/messaging/fill-flow';
 import type { FillExecutor } from '@/lib/messaging/fill-executor';
-import { detectInTab, popOutPanel, tabInfo } from '@/lib/messaging/tab-client';
+import { detectInTab, openInTab, popOutPanel, tabInfo } from '@/lib/messaging/tab-client';
 import { pageKey as pageKeyOf } from '@/lib/fields/site-rule';
 import { FieldTarget } from './FieldTarget';
 import { ThisChart } from './ThisChart';
 import { useTargetTab } from './use-target-tab';
 import { useClinicPolicy } from './use-clinic-policy';
+import { useFillCommand } from './use-fill-command';
 import { SiteAccess } from './SiteAccess';
 import { useSiteRules } from './use-site-rules';
 import { useLazyModule, useTemplates } from './use-templates';
@@ -60,7 +61,7 @@ const GROUP_PAGE = 'group-page';
 const STATE_LABELS: Record<ChartingState, string> = {
   'not-started': 'not started',
   drafted: 'drafted',
-  'checks-pass': 'checks pass',
+  'checks-pass': 'ready',
   filled: 'filled',
 };
 
@@ -114,6 +115,9 @@ export function App() {
   const loadExecutor = async () => (executorRef.current ??= new (await import('@/lib/messaging/fill-executor')).FillExecutor());
   const [, setUndoVersion] = useState(0);
   const [asking, setAsking] = useState<Asking>();
+  /** The member whose card is open (one at a time), and one just added (its name box takes focus). */
+  const [openId, setOpenId] = useState<string>();
+  const [addedId, setAddedId] = useState<string>();
   // A tab that loads another page takes its fills with it: they can no longer be undone from here.
   const { target, resolveNow, rebind } = useTargetTab((navigated) => {
     if (executorRef.current?.forgetTab(navigated).length) setUndoVersion((v) => v + 1);
@@ -141,6 +145,10 @@ export function App() {
   const { reviews, reviewNow } = useReviews(state.session, state.entries, template);
   // The member cards sit below the session form, off screen when the panel opens: they render after the first paint.
   const cardsShown = usePaintedOnce(state.status === 'ready');
+  const [commandNotice, setCommandNotice] = useState('');
+  // The latest fillThisChart (defined below, after the early returns) runs when the keyboard command arrives.
+  const commandRef = useRef<() => void>(() => {});
+  useFillCommand(state.status === 'ready' && !!state.session, () => commandRef.current());
 
   if (state.status === 'loading') return <p>Opening your notes…</p>;
   if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
@@ -221,6 +229,8 @@ export function App() {
       setUndoVersion((v) => v + 1);
       if (result.filled) {
         actions.updateEntry(entry.id, { charted: { at: nowIso(), site: result.site } });
+        // The chart it went into, for "Open chart for …" next time (kept with the recurring group).
+        if (/^https?:\/\//i.test(url)) actions.setChartLink(entry.id, url);
         setStatus(entry.id, `Filled: ${result.fieldLabel}`);
       } else {
         setStatus(entry.id, `Not filled: ${result.reason}`);
@@ -290,6 +300,41 @@ export function App() {
     }
   }
 
+  /** The "Fill this chart" keyboard command: the member whose chart the tab shows, as "This chart" would fill it. */
+  async function fillThisChart() {
+    if (busy !== undefined || asking) return;
+    setCommandNotice('');
+    const targetTab = await resolveNow();
+    if (targetTab === undefined) {
+      setCommandNotice('Fill this chart: no EHR tab to fill.');
+      return;
+    }
+    const { url } = await tabInfo(targetTab);
+    let frames;
+    try {
+      frames = await detectInTab(targetTab, ...rulesFor(siteRules.rules, pageKeyOf(url)));
+    } catch {
+      setCommandNotice('Fill this chart: the extension cannot read this page.');
+      return;
+    }
+    const flow = await import('@/lib/messaging/fill-flow');
+    const members = state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) }));
+    if (flow.readGroupPage(frames, members)) return fillGroupPage();
+    const ids = flow.membersOnChart(frames, members.filter((m) => m.attended && m.name));
+    const entry = ids.length === 1 ? state.entries.find((e) => e.id === ids[0]) : undefined;
+    if (!entry) {
+      setCommandNotice(
+        ids.length > 1
+          ? 'Fill this chart: more than one member matches this chart; fill from the member’s card.'
+          : 'Fill this chart: no member of this session matches this chart, so nothing was filled.',
+      );
+      return;
+    }
+    setOpenId(entry.id);
+    await fill(entry);
+  }
+  commandRef.current = () => void fillThisChart();
+
   async function undoGroupPage() {
     const reply = await (await loadExecutor()).undo(GROUP_PAGE);
     setUndoVersion((v) => v + 1);
@@ -311,6 +356,14 @@ export function App() {
       setStatus(entry.id, 'Not filled: fill undone; the field is back as it was');
     } else {
       setStatus(entry.id, `Undo not done: ${reply.error.message.replace(/\.$/, '')}`);
+    }
+  }
+
+  async function openChart(entry: Entry) {
+    const url = entry.clinical.chartUrl;
+    const targetTab = await resolveNow();
+    if (!url || targetTab === undefined || !(await openInTab(targetTab, url))) {
+      setStatus(entry.id, 'Chart not opened: open it in the EHR yourself');
     }
   }
 
@@ -337,6 +390,13 @@ export function App() {
   }
 
   const attendedEntries = state.entries.filter((e) => ATTENDED.includes(e.attendance));
+  const shownOpenId = state.entries.some((e) => e.id === openId) ? openId : state.entries[0]?.id;
+  const stateLabel = (e: Entry) =>
+    !ATTENDED.includes(e.attendance) ? ATTENDANCE_LABELS[e.attendance].toLowerCase() : e.charted ? 'filled' : STATE_LABELS[reviews.get(e.id)?.state ?? 'not-started'];
+  /** Members still to chart, in roster order: "This chart" offers the next one. */
+  const unfilled = attendedEntries
+    .filter((e) => !e.charted && e.clinical.memberName.trim())
+    .map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), hasLink: !!e.clinical.chartUrl }));
   const chartedCount = attendedEntries.filter((e) => e.charted).length;
   function fix(entry: Entry, findings: FieldFinding[]) {
     const clinical: Partial<Entry['clinical']> = {};
@@ -391,6 +451,13 @@ export function App() {
         onFillGroup={() => void fillGroupPage()}
         groupStatus={groupPageStatus}
         onUndoGroup={executorRef.current?.canUndo(GROUP_PAGE) ? () => void undoGroupPage() : undefined}
+        unfilled={unfilled}
+        notice={commandNotice}
+        onOpenChart={(id) => {
+          const entry = state.entries.find((e) => e.id === id);
+          if (entry) void openChart(entry);
+        }}
+        onSelect={(id) => setOpenId(id)}
       />
       {state.saveError && <p role="alert" class="error">{state.saveError}</p>}
       {state.syncNotice && (
@@ -440,6 +507,11 @@ export function App() {
         {cardsShown && state.entries.map((entry) => (
           <MemberCard
             key={entry.id}
+            open={entry.id === shownOpenId}
+            onOpen={() => setOpenId(entry.id)}
+            focusName={entry.id === addedId}
+            stateLabel={stateLabel(entry)}
+            onOpenChart={entry.clinical.chartUrl ? () => void openChart(entry) : undefined}
             entry={entry}
             preview={ATTENDED.includes(entry.attendance) ? noteFor(entry) : ''}
             status={statusOf(entry)}
@@ -464,7 +536,14 @@ export function App() {
           </MemberCard>
         ))}
         <div class="actions">
-          <button type="button" onClick={actions.addMember}>
+          <button
+            type="button"
+            onClick={() => {
+              const id = actions.addMember();
+              setOpenId(id);
+              setAddedId(id);
+            }}
+          >
             Add member
           </button>
           <button

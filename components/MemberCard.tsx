@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { PHRASE_LIBRARY, toggleSentence, type PhraseLibrary } from '@/lib/capture/quick-capture';
 import { ATTENDANCE_LABELS } from '@/lib/compose';
 import { ATTENDANCE, ATTENDED, DYNAMICS, type Dynamic, type Entry } from '@/lib/model';
@@ -38,6 +38,15 @@ export interface MemberCardProps {
   notice?: string;
   /** The clinic's phrase library, offered under each dynamics field ("Add phrase"); the defaults when absent. */
   phrases?: PhraseLibrary;
+  /** One member's card is open at a time; the others are one line (name, state, fill). */
+  open: boolean;
+  onOpen: () => void;
+  /** Where the member stands: not started, drafted, ready, filled, absent. */
+  stateLabel: string;
+  /** Focus the name box when the card opens (a member just added). */
+  focusName?: boolean;
+  /** Navigate the EHR tab to the member's remembered chart (present when there is a link). */
+  onOpenChart?: () => void;
 }
 
 export function memberDisplayName(entry: Entry): string {
@@ -72,14 +81,55 @@ function AddPhrase({ dynamic, phrases, text, onAdd }: { dynamic: Dynamic; phrase
   );
 }
 
-export function MemberCard({ entry, preview, status, busy, actions, children, onFill, onRemove, onUndo, onCopy, notice, phrases = PHRASE_LIBRARY }: MemberCardProps) {
+export function MemberCard(props: MemberCardProps) {
+  const { entry, preview, status, busy, actions, children, onFill, onRemove, onUndo, onCopy, notice, phrases = PHRASE_LIBRARY } = props;
   const name = memberDisplayName(entry);
   const attended = ATTENDED.includes(entry.attendance);
   const setClinical = (clinical: Partial<Entry['clinical']>) => actions.updateEntry(entry.id, { clinical });
+  const nameBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.open && props.focusName) nameBox.current?.querySelector('input')?.focus();
+  }, [props.open, props.focusName]);
+  const fillButton = (
+    <button type="button" class="primary" disabled={busy || !name} onClick={onFill}>
+      Fill chart for {name || 'member'}
+    </button>
+  );
+  const openChart = props.onOpenChart && (
+    <button type="button" disabled={busy} onClick={props.onOpenChart}>
+      Open chart for {name}
+    </button>
+  );
+  const toggle = (
+    <button type="button" class="member-toggle" aria-expanded={props.open} onClick={props.onOpen}>
+      {name || '(unnamed)'} <span class="member-state">· {props.stateLabel}</span>
+    </button>
+  );
+  if (!props.open) {
+    return (
+      <fieldset class="card member collapsed">
+        <legend class="visually-hidden">Member: {name || '(unnamed)'}</legend>
+        <div class="member-line">
+          {toggle}
+          {attended && fillButton}
+          {attended && openChart}
+          {onUndo && (
+            <button type="button" disabled={busy} onClick={onUndo}>
+              Undo fill
+            </button>
+          )}
+        </div>
+        <p role="status" class="status">
+          {status}
+        </p>
+      </fieldset>
+    );
+  }
   return (
     <fieldset class="card member">
       <legend>Member: {name || '(unnamed)'}</legend>
-      <div class="row">
+      <div class="member-line">{toggle}</div>
+      <div class="row" ref={nameBox}>
         <TextInput label="Member name" value={entry.clinical.memberName} onInput={(memberName) => setClinical({ memberName })} />
         <Select label="Attendance" value={entry.attendance} options={ATTENDANCE_OPTIONS} onChange={(attendance) => actions.updateEntry(entry.id, { attendance })} />
       </div>
@@ -126,10 +176,16 @@ export function MemberCard({ entry, preview, status, busy, actions, children, on
           </details>
         </>
       )}
+      {attended && (
+        <ChartLink
+          url={entry.clinical.chartUrl}
+          name={name}
+          onChange={(url) => actions.setChartLink(entry.id, url)}
+        />
+      )}
       <div class="actions">
-        <button type="button" class="primary" disabled={busy || !name} onClick={onFill}>
-          Fill chart for {name || 'member'}
-        </button>
+        {fillButton}
+        {attended && openChart}
         {onUndo && (
           <button type="button" disabled={busy} onClick={onUndo}>
             Undo fill
@@ -149,5 +205,39 @@ export function MemberCard({ entry, preview, status, busy, actions, children, on
       </p>
       {notice && <p class="hint">{notice}</p>}
     </fieldset>
+  );
+}
+
+/**
+ * The member's chart address, remembered after a fill (or typed): editable and clearable. A typed address is kept
+ * only when it is an http(s) address, so "Open chart" can only ever open a web page.
+ */
+function ChartLink({ url, name, onChange }: { url: string | undefined; name: string; onChange: (url: string | undefined) => void }) {
+  const id = useId();
+  const valid = (v: string) => /^https?:\/\/\S+$/i.test(v) && v.length <= 2000;
+  return (
+    <div class="field chart-link">
+      <label for={id}>Chart address for {name || 'this member'}</label>
+      <div class="row">
+        <input
+          id={id}
+          type="url"
+          value={url ?? ''}
+          placeholder="Filled once, remembered here"
+          onChange={(e) => {
+            const v = e.currentTarget.value.trim();
+            if (!v) onChange(undefined);
+            else if (valid(v)) onChange(v);
+            else e.currentTarget.setCustomValidity('Enter a web address starting with https:// or http://');
+          }}
+          onInput={(e) => e.currentTarget.setCustomValidity('')}
+        />
+        {url && (
+          <button type="button" onClick={() => onChange(undefined)}>
+            Clear chart address
+          </button>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { detectInTab, type FrameDetect } from '@/lib/messaging/tab-client';
 import type { FieldRule } from '@/lib/messaging/protocol';
 import type { TargetTab } from './use-target-tab';
@@ -20,13 +20,23 @@ interface Props {
   onFillGroup: () => void;
   groupStatus: string;
   onUndoGroup?: () => void;
+  /** Attended members not filled yet, in roster order; `hasLink`: their chart's address is remembered. */
+  unfilled: { id: string; name: string; hasLink: boolean }[];
+  /** Open the member's remembered chart in the EHR tab. */
+  onOpenChart: (entryId: string) => void;
+  /** Open the member's card (no chart link yet: the clinician opens the chart in the EHR). */
+  onSelect: (entryId: string) => void;
+  /** What the keyboard command did not do, and why. */
+  notice: string;
 }
 
 /**
  * "This chart", at the top of the panel: where a fill would go (the tab's title and the patient read from that page)
  * and, when a member is that patient, their "Fill chart" button, so charting a member is: open the chart, fill.
  */
-export function ThisChart({ target, patientRules, members, paused, busy, statusOf, onFill, onRebind, onFillGroup, groupStatus, onUndoGroup }: Props) {
+export function ThisChart(props: Props) {
+  const { target, patientRules, members, paused, busy, statusOf, onFill, onRebind, onFillGroup, groupStatus, onUndoGroup } = props;
+  const nextButton = useRef<HTMLButtonElement>(null);
   const rulesKey = JSON.stringify(patientRules);
   const [frames, setFrames] = useState<FrameDetect[] | 'reading' | 'unreadable'>('reading');
   // How a fill judges the page, loaded with the first reading (after the panel is on screen).
@@ -68,6 +78,15 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
     }
   }
 
+  // The member to chart after this one: the first still unfilled who is not this chart's patient.
+  const next = props.unfilled.find((m) => !matched.some((x) => x.id === m.id));
+  const matchedStatus = matched.length === 1 ? statusOf(matched[0]!.id) : '';
+  // After a fill from here, focus moves on to the next member's button (the fill button was disabled meanwhile).
+  useEffect(() => {
+    const active = document.activeElement;
+    if (/^Filled\b/.test(matchedStatus) && (!active || active === document.body)) nextButton.current?.focus();
+  }, [matchedStatus]);
+
   return (
     <section aria-label="This chart" class="card this-chart">
       {target.tabId === undefined ? (
@@ -100,6 +119,24 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
               </span>
             )}
           </div>
+          <div class="this-chart-next">
+            {next ? (
+              next.hasLink ? (
+                <button type="button" ref={nextButton} disabled={busy} onClick={() => props.onOpenChart(next.id)}>
+                  Open chart for {next.name}
+                </button>
+              ) : (
+                <>
+                  <button type="button" ref={nextButton} disabled={busy} onClick={() => props.onSelect(next.id)}>
+                    Next unfilled member
+                  </button>{' '}
+                  <span class="hint">{next.name}: open their chart in the EHR</span>
+                </>
+              )
+            ) : (
+              <span class="hint">{members.some((m) => m.attended && m.name) && !props.unfilled.length ? 'Every member who attended is filled.' : ''}</span>
+            )}
+          </div>
           <p>
             {target.bound ? 'Bound to tab: ' : 'Fills go to: '}
             <strong>{target.title || target.url || 'a tab the extension cannot read'}</strong>
@@ -114,6 +151,11 @@ export function ThisChart({ target, patientRules, members, paused, busy, statusO
             </button>
           )}
         </>
+      )}
+      {props.notice && (
+        <p role="status" class="hint">
+          {props.notice}
+        </p>
       )}
       {target.bound && (
         <button type="button" onClick={onRebind}>

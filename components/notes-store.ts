@@ -32,6 +32,7 @@ import {
 import {
   EntrySchema,
   groupFromSession,
+  withChartLink,
   newEntry,
   newId,
   newSession,
@@ -104,8 +105,11 @@ export interface NotesState {
 export interface NotesActions {
   updateSession(patch: Partial<Omit<Session, 'clinical'>> & { clinical?: Partial<Session['clinical']> }): void;
   updateEntry(id: string, patch: Partial<Omit<Entry, 'clinical'>> & { clinical?: Partial<Entry['clinical']> }): void;
-  addMember(): void;
+  /** Adds an empty member and returns its entry id (none while no session is open). */
+  addMember(): string | undefined;
   removeMember(id: string): void;
+  /** Sets (or, with undefined, clears) a member's chart link, in the session and in its recurring group's roster. */
+  setChartLink(entryId: string, url: string | undefined): void;
   startNewSession(): Promise<void>;
   openSession(id: string): Promise<void>;
   flush(): Promise<void>;
@@ -478,6 +482,20 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
       saver.queue({ store: 'entries', record: entry });
       announce({ kind: 'added', from: panelId, entry });
       setState((s) => ({ ...s, entries: [...s.entries, entry] }));
+      return entry.id;
+    },
+    setChartLink(entryId, url) {
+      const entry = stateRef.current.entries.find((e) => e.id === entryId);
+      if (!entry || entry.clinical.chartUrl === url) return;
+      actions.updateEntry(entryId, { clinical: { chartUrl: url } });
+      const { session, groups } = stateRef.current;
+      const group = groups.find((g) => g.id === session?.groupId);
+      const db = dbRef.current;
+      const codec = codecRef.current;
+      const updated = group && withChartLink(group, entry.memberId, url);
+      if (!updated || updated === group || !db || !codec) return;
+      setState((s) => ({ ...s, groups: s.groups.map((g) => (g.id === updated.id ? updated : g)) }));
+      void putGroup(db, codec, updated).catch(() => setState((s) => ({ ...s, saveError: 'Could not save the chart link with the recurring group.' })));
     },
     removeMember(id) {
       saver.queue({ store: 'entries', delete: id });

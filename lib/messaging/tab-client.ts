@@ -150,6 +150,17 @@ export async function tabInfo(tabId: number): Promise<{ url: string; title: stri
   }
 }
 
+/** Opens a web address in the tab (a member's remembered chart). Only http(s): never a script or extension URL. */
+export async function openInTab(tabId: number, url: string): Promise<boolean> {
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    await browser.tabs.update(tabId, { url });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The address of the tab's page (known for sites the extension may access), or '' when it cannot be read. */
 export async function tabUrl(tabId: number): Promise<string> {
   return (await tabInfo(tabId)).url;

@@ -21,12 +21,33 @@ export function groupFromSession(session: Session, entries: readonly Entry[], pr
         id: e.memberId,
         name: e.clinical.memberName.trim(),
         ...(e.clinical.nickname ? { nickname: e.clinical.nickname } : {}),
+        ...chartLinkOf(e, previous),
       })),
       goals,
       defaultTopics: session.clinical.topics,
       defaultInterventions: session.clinical.interventions,
     },
   };
+}
+
+/** The member's chart link: this session's, else the one the group already had for them. */
+function chartLinkOf(e: Entry, previous: Group | undefined): { chartUrl?: string } {
+  const url = e.clinical.chartUrl ?? previous?.clinical.roster.find((m) => m.id === e.memberId)?.chartUrl;
+  return url ? { chartUrl: url } : {};
+}
+
+/**
+ * The group with one member's chart link set (`url`) or cleared (undefined): kept with the roster, so the next
+ * session opens each chart in one click. Unchanged (the same object) when the member is not on the roster.
+ */
+export function withChartLink(group: Group, memberId: string, url: string | undefined): Group {
+  if (!group.clinical.roster.some((m) => m.id === memberId)) return group;
+  const roster = group.clinical.roster.map((m) => {
+    if (m.id !== memberId) return m;
+    const { chartUrl: _, ...rest } = m;
+    return url ? { ...rest, chartUrl: url } : rest;
+  });
+  return { ...group, updatedAt: nowIso(), clinical: { ...group.clinical, roster } };
 }
 
 export function sessionFromGroup(group: Group, leader = ''): { session: Session; entries: Entry[] } {
@@ -44,6 +65,7 @@ export function sessionFromGroup(group: Group, leader = ''): { session: Session;
     const entry = newEntry(session.id, order, member.name);
     entry.memberId = member.id;
     if (member.nickname) entry.clinical.nickname = member.nickname;
+    if (member.chartUrl) entry.clinical.chartUrl = member.chartUrl;
     entry.clinical.goals = group.clinical.goals[member.id] ?? '';
     return entry;
   });

@@ -16,10 +16,15 @@ const optionalTime = z.union([z.literal(''), z.string().check(z.regex(/^\d{2}:\d
 /** Long enough for any real note, short enough that a runaway paste cannot fill the disk. */
 const text = z.string().check(z.maxLength(50_000));
 
+/** A chart's web address (http or https only: it is opened in the EHR tab). Clinical: it can name the client. */
+const chartUrl = z.string().check(z.maxLength(2000), z.regex(/^https?:\/\/\S+$/i));
+
 export const MemberSchema = z.strictObject({
   id,
   name: z.string().check(z.maxLength(200)),
   nickname: z.optional(z.string().check(z.maxLength(100))),
+  /** The address of the member's chart in the EHR, remembered after a fill: next session opens it in one click. */
+  chartUrl: z.optional(chartUrl),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
@@ -92,6 +97,7 @@ export const EntryClinicalSchema = z.strictObject({
   // 'not-assessed' until the clinician chooses: a note never says "no risk" that nobody assessed.
   risk: z.strictObject({ level: z.enum(['not-assessed', 'none-reported', 'concern']), text }),
   plan: text,
+  chartUrl: z.optional(chartUrl),
 });
 export type EntryClinical = z.infer<typeof EntryClinicalSchema>;
 

@@ -12,6 +12,10 @@ export const CLIENTS = Object.freeze(
     ['c6', 'Jordan', 'Whitfield', '09/17/2001', '100759', 'Outpatient'],
     ['c7', 'Keisha', 'Brown', '12/05/1979', '100822', 'IOP – Substance use'],
     ['c8', 'Samuel', "O'Neill", '04/26/1968', '100913', 'Outpatient'],
+    ['c9', 'Aiyana', 'Begay', '08/11/1996', '101027', 'IOP – Mood'],
+    ['c10', 'Wen', 'Zhou', '02/19/1985', '101134', 'IOP – Mood'],
+    ['c11', 'Fatima', 'Haddad', '06/03/1991', '101245', 'Outpatient'],
+    ['c12', 'Luis', 'Ferreira', '10/28/1973', '101388', 'IOP – Substance use'],
   ].map(([id, firstName, lastName, dob, mrn, program]) =>
     Object.freeze({
       id,

@@ -51,6 +51,18 @@ export const SAMPLE_DANA: MemberFill = {
 
 export const memberBlock = (panel: Page, name: string) => panel.getByRole('group', { name: `Member: ${name}`, exact: true });
 
+/**
+ * Open a member's card (one is open at a time; the others are one line with their name, state and fill button), so
+ * its fields can be read and typed in. Does nothing when it is open already.
+ */
+export async function openMember(panel: Page, name: string): Promise<Locator> {
+  const block = memberBlock(panel, name);
+  const toggle = block.locator('button.member-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await block.getByRole('textbox', { name: 'Member name', exact: true }).waitFor();
+  return block;
+}
+
 /** Run one step; a failure names the step, so a missing panel control reads plainly. */
 export async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {

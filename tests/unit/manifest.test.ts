@@ -75,6 +75,14 @@ describe('manifest: least privilege', () => {
     expect(manifests['firefox-mv2']!.permissions?.filter(isHost).sort()).toEqual(DEMO_HOSTS);
   });
 
+  it('offers "Fill this chart" as a keyboard command (Alt+Shift+F suggested, changeable in the browser) in every build', () => {
+    for (const dir of ['chrome-mv3', 'chrome-mv3-store', 'firefox-mv2', 'firefox-mv2-store']) {
+      expect((manifests[dir] as { commands?: unknown }).commands, dir).toEqual({
+        'fill-this-chart': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill this chart (the group member whose chart is open)' },
+      });
+    }
+  });
+
   it('extension pages load only their own files and connect, submit or are framed nowhere', () => {
     for (const dir of ['chrome-mv3', 'chrome-mv3-store']) expect(manifests[dir]!.content_security_policy).toEqual({ extension_pages: CSP });
     for (const dir of ['firefox-mv2', 'firefox-mv2-store']) expect(manifests[dir]!.content_security_policy).toBe(CSP);

@@ -187,7 +187,7 @@ describe('"Add phrase" under each dynamics field', () => {
         setEntry((e) => ({ ...e, ...patch, clinical: { ...e.clinical, ...patch.clinical } })),
     } as unknown as NotesActions;
     return (
-      <MemberCard entry={entry} preview="" status="" busy={false} actions={actions} onFill={() => {}} onRemove={() => {}} onCopy={() => {}} phrases={phrases} />
+      <MemberCard entry={entry} preview="" status="" busy={false} actions={actions} onFill={() => {}} onRemove={() => {}} onCopy={() => {}} phrases={phrases} open onOpen={() => {}} stateLabel="drafted" />
     );
   }
 
