@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { checkPhraseText, dynamicName, phrasesToText, type PhraseLibrary } from '@/lib/capture/phrases';
 import { DbError } from '@/lib/db/errors';
@@ -15,8 +16,11 @@ const textsOf = (phrases: PhraseLibrary) =>
  * The clinic's phrase library: objective sentences per dynamic, one per line, offered under each dynamics field of
  * every member ("Add phrase"). Every phrase passes the objectivity check before the library is saved.
  */
-export function PhraseEditor({ library }: { library: Pick<PhrasesApi, 'phrases' | 'problem' | 'save'> }) {
-  const [texts, setTexts] = useState(() => textsOf(library.phrases));
+export function PhraseEditor({ library }: { library: Pick<PhrasesApi, 'phrases' | 'problem' | 'save'> & Partial<Pick<PhrasesApi, 'own' | 'clinic'>> }) {
+  // Only the clinician's own phrases are edited and saved; the clinic's are shown beside them, read-only.
+  const own = library.own ?? library.phrases;
+  const clinic = library.clinic ?? {};
+  const [texts, setTexts] = useState(() => textsOf(own));
   const [dirty, setDirty] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [message, setMessage] = useState<Message>();
@@ -24,8 +28,8 @@ export function PhraseEditor({ library }: { library: Pick<PhrasesApi, 'phrases' 
 
   // The stored library can arrive after the editor opened; untouched text follows it.
   useEffect(() => {
-    if (!dirty) setTexts(textsOf(library.phrases));
-  }, [library.phrases]);
+    if (!dirty) setTexts(textsOf(own));
+  }, [own]);
 
   async function save() {
     const checked = checkPhraseText(texts);
@@ -58,17 +62,19 @@ export function PhraseEditor({ library }: { library: Pick<PhrasesApi, 'phrases' 
       )}
       <p class="hint">One phrase per line. Describe what was observed; phrases with judgemental wording are refused.</p>
       {DYNAMICS.map((dynamic) => (
-        <TextArea
-          key={dynamic}
-          label={`Phrases: ${dynamicName(dynamic)}`}
-          value={texts[dynamic]}
-          rows={4}
-          onInput={(value) => {
-            setTexts((t) => ({ ...t, [dynamic]: value }));
-            setDirty(true);
-            setMessage(undefined);
-          }}
-        />
+        <Fragment key={dynamic}>
+          <ClinicPhrases name={dynamicName(dynamic)} phrases={clinic[dynamic] ?? []} />
+          <TextArea
+            label={`Phrases: ${dynamicName(dynamic)}`}
+            value={texts[dynamic]}
+            rows={4}
+            onInput={(value) => {
+              setTexts((t) => ({ ...t, [dynamic]: value }));
+              setDirty(true);
+              setMessage(undefined);
+            }}
+          />
+        </Fragment>
       ))}
       <SaveFeedback problems={problems} intro="Not saved. Change these phrases first:" message={message} />
       <div class="actions">
@@ -76,6 +82,23 @@ export function PhraseEditor({ library }: { library: Pick<PhrasesApi, 'phrases' 
           Save phrases
         </button>
       </div>
+    </div>
+  );
+}
+
+/** The clinic's phrases for one dynamic (set by policy): listed, marked as the clinic's, not editable here. */
+function ClinicPhrases({ name, phrases }: { name: string; phrases: readonly string[] }) {
+  if (phrases.length === 0) return null;
+  return (
+    <div role="group" aria-label={`From your clinic: ${name}`} class="clinic-phrases">
+      <p class="hint">
+        <span class="managed">From your clinic</span> {name}: offered first under “Add phrase”; read-only here.
+      </p>
+      <ul>
+        {phrases.map((phrase) => (
+          <li key={phrase}>{phrase}</li>
+        ))}
+      </ul>
     </div>
   );
 }

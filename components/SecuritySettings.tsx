@@ -5,7 +5,7 @@ import { CryptoError, MIN_PASSPHRASE_LENGTH } from '@/lib/crypto';
 import { DbError, type PurgeItem } from '@/lib/db';
 import { formatDate } from '@/lib/compose';
 import type { Session } from '@/lib/model';
-import { encryptionRequired, managedSettings, type PolicyReading } from '@/lib/policy/policy';
+import { encryptionRequired, managedSettings, setsSessionDefaults, type PolicyReading } from '@/lib/policy/policy';
 import { useClinicPolicy } from './use-clinic-policy';
 import type { NotesState, SecurityActions } from './notes-store';
 
@@ -356,6 +356,9 @@ function ClinicSettings({ policy }: { policy: PolicyReading }) {
         </dl>
       )}
       <p class="hint">Your clinic manages these settings; they cannot be changed here.</p>
+      {setsSessionDefaults(policy.values) && (
+        <p class="hint">New sessions start with your clinic’s defaults; you can still change them in a session.</p>
+      )}
       {policy.problems.length > 0 && (
         <div role="note">
           <p class="warn-text">Part of your clinic’s policy could not be applied (tell your IT):</p>

@@ -1,12 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { BUILT_IN_TEMPLATES, PLACEHOLDERS, checkTemplate, templateFor, type TemplateSection } from '@/lib/compose';
+import { BUILT_IN_TEMPLATES, PLACEHOLDERS, checkTemplate, templateFor, type CustomTemplates, type Template, type TemplateSection } from '@/lib/compose';
 import { DbError } from '@/lib/db/errors';
 import { NOTE_FORMATS, type NoteFormat } from '@/lib/model';
 import { Select } from './Select';
 import type { TemplatesApi } from './use-templates';
 import { SaveFeedback } from './SaveFeedback';
 
-const FORMAT_OPTIONS = NOTE_FORMATS.map((value) => ({ value, label: BUILT_IN_TEMPLATES[value].name }));
+/** Formats the clinic sets a template for say so in the list, before one is picked. */
+const formatOptions = (clinic: CustomTemplates) =>
+  NOTE_FORMATS.map((value) => ({ value, label: `${BUILT_IN_TEMPLATES[value].name}${clinic[value] ? ' (from your clinic)' : ''}` }));
 
 type Message = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -23,7 +25,7 @@ function copySections(sections: readonly TemplateSection[]): TemplateSection[] {
 }
 
 export interface TemplateEditorProps {
-  templates: Pick<TemplatesApi, 'custom' | 'problems' | 'save' | 'reset'>;
+  templates: Pick<TemplatesApi, 'custom' | 'problems' | 'save' | 'reset'> & Partial<Pick<TemplatesApi, 'clinic'>>;
   /** The format shown first (the open session's). */
   initialFormat?: NoteFormat;
 }
@@ -136,8 +138,10 @@ export function TemplateEditor({ templates, initialFormat = 'soap' }: TemplateEd
   }
 
   const name = BUILT_IN_TEMPLATES[format].name;
-  return (
-    <div class="template-editor">
+  const clinic = templates.clinic ?? {};
+  const managed = clinic[format];
+  const header = (
+    <>
       {templates.problems.length > 0 && (
         <div role="alert" class="error">
           <ul class="problems">
@@ -147,7 +151,20 @@ export function TemplateEditor({ templates, initialFormat = 'soap' }: TemplateEd
           </ul>
         </div>
       )}
-      <Select label="Template for format" value={format} options={FORMAT_OPTIONS} onChange={pickFormat} />
+      <Select label="Template for format" value={format} options={formatOptions(clinic)} onChange={pickFormat} />
+    </>
+  );
+  if (managed) {
+    return (
+      <div class="template-editor">
+        {header}
+        <ClinicTemplate name={name} template={managed} ownKept={!!saved} />
+      </div>
+    );
+  }
+  return (
+    <div class="template-editor">
+      {header}
       <p class="hint">
         {saved ? `${name} notes use the clinic’s template.` : `${name} notes use the built-in template.`}
         {dirty && ' Unsaved changes.'}
@@ -198,6 +215,38 @@ export function TemplateEditor({ templates, initialFormat = 'soap' }: TemplateEd
           Reset to built-in
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * A template the clinic's IT sets by policy: shown so the clinician knows what their notes will say, marked as the
+ * clinic's, and read-only (no save, reset, add, move or remove: the policy is the only place to change it).
+ */
+function ClinicTemplate({ name, template, ownKept }: { name: string; template: Template; ownKept: boolean }) {
+  const id = useId();
+  return (
+    <div role="group" aria-labelledby={`${id}-h`} class="clinic-template">
+      <p class="hint" id={`${id}-h`}>
+        <span class="managed">From your clinic</span> {name} notes use your clinic’s template “{template.name}”. It is read-only here.
+        {ownKept && ` Your own ${name} template is kept and is used again if your clinic removes theirs.`}
+      </p>
+      {template.sections.map((section, i) => (
+        <fieldset class="template-section" key={`${i}:${section.key}`}>
+          <legend>
+            Section {i + 1}: {section.heading || '(no heading)'}
+          </legend>
+          <div class="field">
+            <label for={`${id}-${i}-heading`}>Section {i + 1} heading</label>
+            <input id={`${id}-${i}-heading`} type="text" value={section.heading} readOnly />
+          </div>
+          <div class="field">
+            <label for={`${id}-${i}-body`}>Section {i + 1} text</label>
+            <textarea id={`${id}-${i}-body`} rows={6} value={section.body} readOnly />
+          </div>
+          <p class="hint">{section.required ? 'Required' : 'Optional'}</p>
+        </fieldset>
+      ))}
     </div>
   );
 }

@@ -239,7 +239,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     let session = opened.session;
     let entries = opened.entries.records;
     if (!session) {
-      session = newSession();
+      session = await newClinicSession();
       entries = [];
       await writeAll(db, codec, [{ store: 'sessions', record: session }]);
       opened.recent.records.unshift(session);
@@ -254,6 +254,19 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
     heldSync.current = null;
     // Well after the first paint, so reading thousands of records never delays the clinician's first keystroke.
     setTimeout(() => void loadFullHistory(db, codec), FULL_HISTORY_DELAY_MS);
+  }
+
+  /**
+   * A new session (or one from a saved group, which keeps its format) with the clinic's defaults where its policy sets
+   * them (lib/policy withSessionDefaults). The policy reader loads here, as for the purge; without it, the usual defaults.
+   */
+  async function newClinicSession(fromGroup?: Session): Promise<Session> {
+    try {
+      const { readManagedPolicy, withSessionDefaults } = await import('@/lib/policy');
+      return withSessionDefaults(fromGroup ?? newSession(), (await readManagedPolicy()).values, { keepFormat: !!fromGroup });
+    } catch {
+      return fromGroup ?? newSession();
+    }
   }
 
   /** Retention purge, once per panel: on the plain envelope, so it needs no key and runs even while locked. */
@@ -508,7 +521,7 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
         const db = dbRef.current;
         const codec = codecRef.current;
         if (!db || !codec) return;
-        const session = newSession();
+        const session = await newClinicSession();
         await writeAll(db, codec, [{ store: 'sessions', record: session }]);
         await load(db, session.id);
       }),
@@ -548,7 +561,9 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
         const codec = codecRef.current;
         const group = stateRef.current.groups.find((g) => g.id === groupId);
         if (!db || !codec || !group) return;
-        const { session, entries } = sessionFromGroup(group, stateRef.current.session?.clinical.leader ?? '');
+        const fromGroup = sessionFromGroup(group, stateRef.current.session?.clinical.leader ?? '');
+        const { entries } = fromGroup;
+        const session = await newClinicSession(fromGroup.session);
         await writeAll(db, codec, [{ store: 'sessions', record: session }, ...entries.map((record) => ({ store: 'entries' as const, record }))]);
         await load(db, session.id);
       }),

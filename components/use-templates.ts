@@ -2,17 +2,23 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { templateFor as resolveTemplate, type CustomTemplates, type Template } from '@/lib/compose';
 import { getCustomTemplates, sharedNotesDb, resetCustomTemplate, saveCustomTemplate, type NotesDatabase } from '@/lib/db';
 import type { NoteFormat } from '@/lib/model';
+import { mergeTemplates } from '@/lib/policy/merge';
+import { useClinicPolicy } from './use-clinic-policy';
 
 export interface TemplatesApi {
   /** The clinic's saved templates by format (only the usable ones). */
   custom: CustomTemplates;
+  /** Templates the clinic's IT sets by policy, by format: used over `custom`, read-only (never saved here). */
+  clinic: CustomTemplates;
   /** Why a stored template is not used, in words; empty when all is well. */
   problems: string[];
-  /** The template notes in `format` are composed with: the clinic's own, or the built-in. */
+  /** The template notes in `format` are composed with: the policy's, else the clinic's own, else the built-in. */
   templateFor(format: NoteFormat): Template;
   save(format: NoteFormat, template: Template): Promise<void>;
   reset(format: NoteFormat): Promise<void>;
 }
+
+const NONE: CustomTemplates = {};
 
 /** The clinic's custom templates, kept in IndexedDB's settings store (no patient data). */
 export function useTemplates(dbName?: string): TemplatesApi {
@@ -20,6 +26,7 @@ export function useTemplates(dbName?: string): TemplatesApi {
   const [problems, setProblems] = useState<string[]>([]);
   const db = useRef<Promise<NotesDatabase>>(undefined);
   const open = () => (db.current ??= sharedNotesDb(dbName));
+  const clinic = useClinicPolicy().values.templates ?? NONE;
 
   useEffect(() => {
     open()
@@ -39,8 +46,9 @@ export function useTemplates(dbName?: string): TemplatesApi {
   };
   return {
     custom,
+    clinic,
     problems,
-    templateFor: (format) => resolveTemplate(format, custom),
+    templateFor: (format) => resolveTemplate(format, mergeTemplates(custom, clinic)),
     async save(format, template) {
       apply(await saveCustomTemplate(await open(), format, template));
     },

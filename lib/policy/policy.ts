@@ -1,4 +1,8 @@
 import * as z from 'zod/mini';
+import { MAX_PHRASE_LENGTH, MAX_PHRASES, type PhraseLibrary } from '@/lib/capture/quick-capture';
+import { formatName, type CustomTemplates } from '@/lib/compose/custom';
+import { TemplateSchema, checkTemplate } from '@/lib/compose/template-schema';
+import { DYNAMICS, MODALITIES, NOTE_FORMATS, type NoteFormat, type Session } from '@/lib/model';
 
 /**
  * Settings a clinic's IT sets for every workstation by enterprise policy (Chrome `storage.managed`, Firefox
@@ -17,6 +21,17 @@ export interface ClinicPolicy {
   encryptionRequired?: boolean;
   /** The only sites the extension may be enabled on, as origins (`https://ehr.example.org`). */
   allowedSites?: string[];
+  /**
+   * The clinic's note templates by format: a note in that format uses the clinic's template (over the built-in and
+   * over the clinician's own, which is kept); read-only in the panel.
+   */
+  templates?: CustomTemplates;
+  /** Phrases per dynamic, offered before the clinician's own under "Add phrase"; read-only in the panel. */
+  phrases?: Partial<PhraseLibrary>;
+  /** What a new session starts with; the clinician may change them for a session. */
+  defaultFormat?: NoteFormat;
+  defaultCptCode?: string;
+  defaultModality?: Session['modality'];
 }
 
 export interface PolicyReading {
@@ -43,8 +58,107 @@ export function siteOrigin(entry: unknown): string | undefined {
   return url.origin;
 }
 
-const KNOWN: Record<keyof ClinicPolicy, true> = { retentionDays: true, encryptionRequired: true, allowedSites: true };
-const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_]{0,40}$/;
+const KNOWN: Record<keyof ClinicPolicy, true> = {
+  retentionDays: true,
+  encryptionRequired: true,
+  allowedSites: true,
+  templates: true,
+  phrases: true,
+  defaultFormat: true,
+  defaultCptCode: true,
+  defaultModality: true,
+};
+const SETTING_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,40}$/;
+const FormatSchema = z.enum(NOTE_FORMATS);
+const ModalitySchema = z.enum(MODALITIES);
+/** A CPT or HCPCS code: five digits or capitals (90853, H0015); the session form keeps the same characters. */
+const CptSchema = z.string().check(z.regex(/^[0-9A-Z]{5}$/));
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (items: readonly string[]) => items.join(', ');
+const entries = (positions: number[]) =>
+  `entr${positions.length === 1 ? 'y' : 'ies'} ${positions.join(', ')} ${positions.length === 1 ? 'is' : 'are'}`;
+
+/** Keys that are not ours, by name when it is a plain name, else only counted (a key may be anything pasted). */
+function nameKeys(keys: string[]): string {
+  const named = keys.filter((key) => SETTING_NAME.test(key));
+  const others = keys.length - named.length;
+  return list([...named, ...(others ? [`${others} with an unreadable name`] : [])]);
+}
+
+/**
+ * Why a clinic template cannot be used, naming the section and the rule only: checkTemplate's own messages for the
+ * template editor quote headings, keys and placeholders, and a policy's text is never echoed.
+ */
+function templateProblem(raw: unknown, first: string): string {
+  // Shape problems (a missing name, too many sections, a heading too long) name positions and rules, never values.
+  if (!TemplateSchema.safeParse(raw).success) return first.replace(/\.$/, '');
+  const section = /^Section (\d+)/.exec(first)?.[1];
+  const where = section ? `section ${section}` : 'a section';
+  if (first.includes('is used twice')) return `${where} uses a section key that another section uses`;
+  if (first.includes('unknown placeholder')) return `${where} has a placeholder this version does not know`;
+  return `${where} has a placeholder that is not closed`;
+}
+
+function readTemplates(raw: unknown, problems: string[]): CustomTemplates | undefined {
+  if (!isRecord(raw)) {
+    problems.push(`templates must be note templates by format (${list(NOTE_FORMATS)}); it was ignored.`);
+    return undefined;
+  }
+  const templates: CustomTemplates = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(NOTE_FORMATS as readonly string[]).includes(key)) {
+      unknown.push(key);
+      continue;
+    }
+    const format = key as NoteFormat;
+    // The id is the panel's bookkeeping; an administrator need not invent one.
+    const template = isRecord(value) && !('id' in value) ? { id: `clinic-${format}`, ...value } : value;
+    const checked = checkTemplate(template);
+    if (checked.ok) templates[format] = checked.template;
+    else {
+      problems.push(
+        `templates.${format}: the clinic’s ${formatName(format)} template cannot be used (${templateProblem(template, checked.problems[0] ?? '')}); ` +
+          `${formatName(format)} notes use the clinician’s or the built-in template.`,
+      );
+    }
+  }
+  if (unknown.length) problems.push(`templates: not note formats, ignored: ${nameKeys(unknown)}. Formats are ${list(NOTE_FORMATS)}.`);
+  return Object.keys(templates).length ? templates : undefined;
+}
+
+function readPhrases(raw: unknown, problems: string[]): Partial<PhraseLibrary> | undefined {
+  if (!isRecord(raw)) {
+    problems.push(`phrases must be lists of phrases by dynamic (${list(DYNAMICS)}); it was ignored.`);
+    return undefined;
+  }
+  const phrases: Partial<PhraseLibrary> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (!(DYNAMICS as readonly string[]).includes(key)) {
+      unknown.push(key);
+      continue;
+    }
+    const dynamic = key as (typeof DYNAMICS)[number];
+    if (!Array.isArray(value) || value.length > MAX_PHRASES) {
+      problems.push(`phrases.${dynamic} must be a list of at most ${MAX_PHRASES} phrases; it was ignored.`);
+      continue;
+    }
+    const kept: string[] = [];
+    const bad: number[] = [];
+    value.forEach((item, i) => {
+      // The same spacing rule as the phrase editor: a phrase is one line.
+      const phrase = typeof item === 'string' ? item.trim().replace(/\s+/g, ' ') : '';
+      if (!phrase || phrase.length > MAX_PHRASE_LENGTH) bad.push(i + 1);
+      else if (!kept.includes(phrase)) kept.push(phrase);
+    });
+    if (bad.length) problems.push(`phrases.${dynamic} ${entries(bad)} not a phrase of 1 to ${MAX_PHRASE_LENGTH} characters and ${bad.length === 1 ? 'was' : 'were'} ignored.`);
+    if (kept.length) phrases[dynamic] = kept;
+  }
+  if (unknown.length) problems.push(`phrases: not dynamics, ignored: ${nameKeys(unknown)}. Dynamics are ${list(DYNAMICS)}.`);
+  return Object.keys(phrases).length ? phrases : undefined;
+}
 
 export function readPolicy(raw: unknown): PolicyReading {
   const values: ClinicPolicy = {};
@@ -86,14 +200,37 @@ export function readPolicy(raw: unknown): PolicyReading {
     }
   }
 
-  const unknown = Object.keys(policy).filter((key) => !(key in KNOWN));
-  if (unknown.length > 0) {
-    const named = unknown.filter((key) => SETTING_NAME.test(key));
-    const others = unknown.length - named.length;
-    problems.push(
-      `Not settings this version knows, ignored: ${[...named, ...(others ? [`${others} with an unreadable name`] : [])].join(', ')}.`,
-    );
+  if ('templates' in policy) {
+    const templates = readTemplates(policy.templates, problems);
+    if (templates) values.templates = templates;
   }
+
+  if ('phrases' in policy) {
+    const phrases = readPhrases(policy.phrases, problems);
+    if (phrases) values.phrases = phrases;
+  }
+
+  if ('defaultFormat' in policy) {
+    const format = FormatSchema.safeParse(policy.defaultFormat);
+    if (format.success) values.defaultFormat = format.data;
+    else problems.push(`defaultFormat must be one of ${list(NOTE_FORMATS)}; it was ignored.`);
+  }
+
+  if ('defaultCptCode' in policy) {
+    const raw = policy.defaultCptCode;
+    const code = CptSchema.safeParse(typeof raw === 'string' ? raw.trim().toUpperCase() : raw);
+    if (code.success) values.defaultCptCode = code.data;
+    else problems.push('defaultCptCode must be a five-character CPT or HCPCS code such as 90853; it was ignored.');
+  }
+
+  if ('defaultModality' in policy) {
+    const modality = ModalitySchema.safeParse(policy.defaultModality);
+    if (modality.success) values.defaultModality = modality.data;
+    else problems.push(`defaultModality must be one of ${list(MODALITIES)}; it was ignored.`);
+  }
+
+  const unknown = Object.keys(policy).filter((key) => !(key in KNOWN));
+  if (unknown.length > 0) problems.push(`Not settings this version knows, ignored: ${nameKeys(unknown)}.`);
   return { values, problems };
 }
 
@@ -109,6 +246,13 @@ export function encryptionRequired(policy: ClinicPolicy): boolean {
   return policy.encryptionRequired === true;
 }
 
+const MODALITY_NAMES: Record<Session['modality'], string> = { 'in-person': 'In person', telehealth: 'Telehealth' };
+
+/** Does the policy set what a new session starts with? (The clinician may still change it for a session.) */
+export function setsSessionDefaults(policy: ClinicPolicy): boolean {
+  return policy.defaultFormat !== undefined || policy.defaultCptCode !== undefined || policy.defaultModality !== undefined;
+}
+
 /** The settings the clinic manages, in words for the panel (values are the clinic's own settings, not patient data). */
 export function managedSettings(policy: ClinicPolicy): { name: string; value: string }[] {
   const rows: { name: string; value: string }[] = [];
@@ -119,5 +263,14 @@ export function managedSettings(policy: ClinicPolicy): { name: string; value: st
   if (policy.allowedSites !== undefined) {
     rows.push({ name: 'Sites the extension may be enabled on', value: policy.allowedSites.length ? policy.allowedSites.join(', ') : 'none' });
   }
+  const templates = Object.entries(policy.templates ?? {}) as [NoteFormat, { name: string }][];
+  if (templates.length) {
+    rows.push({ name: 'Note templates (read-only)', value: templates.map(([format, t]) => `${formatName(format)}: ${t.name}`).join('; ') });
+  }
+  const phraseCount = Object.values(policy.phrases ?? {}).reduce((n, p) => n + (p?.length ?? 0), 0);
+  if (phraseCount) rows.push({ name: 'Phrases (read-only, offered first)', value: `${phraseCount} phrase(s)` });
+  if (policy.defaultFormat) rows.push({ name: 'New sessions: note format', value: formatName(policy.defaultFormat) });
+  if (policy.defaultCptCode) rows.push({ name: 'New sessions: CPT code', value: policy.defaultCptCode });
+  if (policy.defaultModality) rows.push({ name: 'New sessions: modality', value: MODALITY_NAMES[policy.defaultModality] });
   return rows;
 }
