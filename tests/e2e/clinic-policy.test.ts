@@ -11,8 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_PATH, launchExtension, waitForText, type ExtensionHarness } from './harness';
 import { findBrowser } from './find-browser.mjs';
+import { SAMPLE_DANA, SAMPLE_SESSION, addMember, fillChart, press, typeSession } from './panel';
 
 const EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'unit', 'policy', 'example-policy.json');
+const POLICY = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as { phrases: { groupReaction: string[] } };
+const CLINIC_PHRASE = POLICY.phrases.groupReaction[0]!;
 
 /** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits written a–p. */
 function unpackedId(extensionPath: string): string {
@@ -56,10 +59,11 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
     }
     policyFile = path.join(dir, `gnf-e2e-${process.pid}-${crypto.randomUUID()}.json`);
     process.once('exit', removePolicy); // a crashed run leaves nothing either
-    const policy = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as object;
-    fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [unpackedId(EXTENSION_PATH)]: policy } } }));
+    fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [unpackedId(EXTENSION_PATH)]: POLICY } } }));
     h = await launchExtension();
     expect(h.extensionId, 'the computed unpacked id is the one Chromium gave').toBe(unpackedId(EXTENSION_PATH));
+    await h.ehr.goto(`${h.demo.url}/clients/c1/notes/new`);
+    await h.ehr.waitForSelector('html[data-editor-ready]');
     panel = await h.openPanel();
   });
   afterAll(async () => {
@@ -91,6 +95,16 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
     const text = await clinic.textContent();
     expect(text).toContain('required');
     expect(text).toContain('https://ehr.example-clinic.org, https://notes.example-clinic.org:8443');
+    // Chrome checked these against managed_schema.json (its $ref'd template shape included) and handed them over.
+    const rows = await clinic.locator('dl > div').evaluateAll((divs) => divs.map((d) => `${d.querySelector('dt')!.textContent}: ${d.querySelector('dd')!.textContent}`));
+    expect(rows.slice(3)).toEqual([
+      'Note templates (read-only): DAP: IOP group note (DAP)',
+      'Phrases (read-only, offered first): 2 phrase(s)',
+      'New sessions: note format: DAP',
+      'New sessions: CPT code: H0015',
+      'New sessions: modality: Telehealth',
+    ]);
+    expect(text).toContain('New sessions start with your clinic’s defaults; you can still change them in a session.');
     const days = panel.getByLabel('Delete completed sessions after (days)');
     expect(await days.inputValue()).toBe('14');
     expect(await days.evaluate((e) => (e as HTMLInputElement).readOnly)).toBe(true);
@@ -107,6 +121,59 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
     await panel.getByRole('button', { name: 'Turn on encryption', exact: true }).click();
     await panel.getByRole('textbox', { name: 'Group name', exact: true }).waitFor({ timeout: 30_000 });
     expect(await panel.getByRole('alert').filter({ hasText: 'Your clinic requires your notes to be encrypted' }).count()).toBe(0);
+  });
+
+  test('a new session starts with the clinic’s format, CPT code and modality; the clinic’s template and phrase go into the chart', async () => {
+    await press(panel.getByRole('button', { name: 'New session', exact: true }));
+    const format = panel.getByLabel('Note format', { exact: true });
+    await waitForText(format.locator('option:checked'), (t) => t === 'DAP', { what: 'the new session’s note format' });
+    expect(await panel.getByLabel('CPT code', { exact: true }).inputValue()).toBe('H0015');
+    expect(await panel.getByLabel('Modality', { exact: true }).inputValue()).toBe('telehealth');
+
+    await typeSession(panel, SAMPLE_SESSION);
+    const dana = await addMember(panel, SAMPLE_DANA);
+    const picker = dana.getByLabel('Add phrase: How the group reacted to the client', { exact: true });
+    // The clinic's phrase is offered first, before the clinician's own (here the built-in defaults).
+    expect((await picker.locator('option').allTextContents())[1]).toBe(CLINIC_PHRASE);
+    await picker.selectOption({ label: CLINIC_PHRASE });
+
+    await h.ehr.bringToFront();
+    expect(await fillChart(panel, 'Dana Reyes')).toMatch(/^Filled\b/);
+    const before = h.demo.savedNotes('c1').length;
+    await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
+    await h.ehr.waitForURL(/\/clients\/c1(\?|$)/);
+    const notes = h.demo.savedNotes('c1');
+    expect(notes.length).toBe(before + 1);
+    const note = notes.at(-1)!.text;
+    // The clinic's DAP template, section by section, with the session's defaults in it.
+    expect(note).toMatch(
+      new RegExp(`^Data \\(IOP group\\)\nGroup: ${SAMPLE_SESSION.groupName} on .+, 10:00–10:50 \\(50 min\\), CPT H0015, Telehealth\nParticipants: 1\n`),
+    );
+    expect(note).toContain(`\nPeers: ${SAMPLE_DANA.reacted} ${CLINIC_PHRASE}\n`);
+    expect(note).toContain(`\nAssessment\nInfluence on the group: ${SAMPLE_DANA.influenced}\n`);
+    expect(note).toContain(`\nPlan\n${SAMPLE_DANA.plan}\n`);
+    expect(note).not.toContain('Subjective');
+    expect(note.trimEnd().endsWith(`Signed: ${SAMPLE_SESSION.leader}`)).toBe(true);
+  });
+
+  test('the clinic’s template and phrases are marked “From your clinic” and read-only in their editors', async () => {
+    await panel.getByText('Note templates', { exact: true }).click();
+    const format = panel.getByLabel('Template for format', { exact: true });
+    await waitForText(format.locator('option:checked'), (t) => t === 'DAP (from your clinic)', { what: 'the template editor’s format' });
+    const clinicTemplate = panel.getByRole('group', { name: /^From your clinic DAP notes use your clinic’s template “IOP group note \(DAP\)”/ });
+    await clinicTemplate.waitFor();
+    const heading = clinicTemplate.getByRole('textbox', { name: 'Section 1 heading', exact: true });
+    expect(await heading.inputValue()).toBe('Data (IOP group)');
+    expect(await heading.evaluate((e) => (e as HTMLInputElement).readOnly)).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Save template', exact: true }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Reset to built-in', exact: true }).count()).toBe(0);
+
+    await panel.getByText('Phrase library', { exact: true }).click();
+    const clinicPhrases = panel.getByRole('group', { name: 'From your clinic: How the group reacted to the client', exact: true });
+    await clinicPhrases.waitFor(); // the editor's code loads when its section opens
+    expect(await clinicPhrases.getByRole('listitem').allTextContents()).toEqual([CLINIC_PHRASE]);
+    expect(await clinicPhrases.getByRole('textbox').count()).toBe(0);
+    expect(await panel.getByRole('textbox', { name: 'Phrases: How the group reacted to the client', exact: true }).inputValue()).not.toContain(CLINIC_PHRASE);
   });
 
   test('the allowed-sites restriction is shown where sites are managed', async () => {
