@@ -9,6 +9,7 @@
 //
 // Assumes the Firefox build exists (`npx wxt build -b firefox`; `npm test` builds it before the e2e run).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type JSHandle, type Page } from 'puppeteer-core';
@@ -17,7 +18,7 @@ import { findFirefox, firefoxHelp } from './find-firefox.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIREFOX_BUILD = path.join(ROOT, '.output', 'firefox-mv2');
-const ADDON_ID = 'group-note-filler@example.org';
+export const ADDON_ID = 'group-note-filler@example.org';
 /** Pinned through a pref, so the panel's moz-extension:// address is known (Firefox picks a random one per profile). */
 const ADDON_UUID = '6f1f5a3e-1b7c-4f4e-9a57-0d1f3c2b9e11';
 
@@ -33,22 +34,54 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export interface FirefoxOptions {
+  /**
+   * Enterprise policies for this launch only: the `policies` object of a policies.json (e.g. `{ "3rdparty": {
+   * "Extensions": { [ADDON_ID]: {...} } } }`). Firefox reads policies.json only from its own folder's `distribution/`
+   * (shared by every Firefox on the machine; on Debian a link into /usr/share), so this launch runs a private copy of
+   * that folder in a temporary directory — the launcher binary copied, everything else linked — whose `distribution/`
+   * holds the file. Removed on close.
+   */
+  policies?: Record<string, unknown>;
+}
+
+/**
+ * A Firefox folder of this launch's own, for `policies`. The launcher is copied, not linked: Firefox finds its folder
+ * (and so `distribution/`) from its binary's real path.
+ */
+function firefoxWithPolicies(executablePath: string, policies: Record<string, unknown>): { executablePath: string; dir: string } {
+  const real = fs.realpathSync(executablePath);
+  const appDir = path.dirname(real);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gnf-firefox-policies-'));
+  for (const name of fs.readdirSync(appDir)) {
+    if (name !== 'distribution' && name !== path.basename(real)) fs.symlinkSync(path.join(appDir, name), path.join(dir, name));
+  }
+  fs.copyFileSync(real, path.join(dir, path.basename(real)));
+  fs.chmodSync(path.join(dir, path.basename(real)), 0o755);
+  fs.mkdirSync(path.join(dir, 'distribution'));
+  fs.writeFileSync(path.join(dir, 'distribution', 'policies.json'), JSON.stringify({ policies }));
+  return { executablePath: path.join(dir, path.basename(real)), dir };
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxHarness> {
   if (!fs.existsSync(path.join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`The Firefox build is missing: no manifest.json in ${FIREFOX_BUILD}. Build it with \`npx wxt build -b firefox\`.`);
   }
-  const executablePath = findFirefox();
-  if (!executablePath) throw new Error(firefoxHelp());
+  const found = findFirefox();
+  if (!found) throw new Error(firefoxHelp());
   const demo = await startDemoServer({ port: 0 });
+  let withPolicies: { executablePath: string; dir: string } | undefined;
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close().catch(() => {});
     await demo.close();
+    if (withPolicies) fs.rmSync(withPolicies.dir, { recursive: true, force: true });
   };
   try {
+    if (options.policies) withPolicies = firefoxWithPolicies(found, options.policies);
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath,
+      executablePath: withPolicies?.executablePath ?? found,
       headless: process.env.HEADED !== '1',
       // WebDriver may open moz-extension:// pages only with system access allowed.
       args: ['--remote-allow-system-access'],
