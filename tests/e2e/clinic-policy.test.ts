@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_PATH, launchExtension, waitForText, type ExtensionHarness } from './harness';
 import { findBrowser } from './find-browser.mjs';
 import { SAMPLE_DANA, SAMPLE_SESSION, addMember, fillChart, press, typeSession } from './panel';
+import { EhrPage } from './pages/ehr';
 
 const EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'unit', 'policy', 'example-policy.json');
 const POLICY = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as { phrases: { groupReaction: string[] } };
@@ -62,8 +63,7 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
     fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [unpackedId(EXTENSION_PATH)]: POLICY } } }));
     h = await launchExtension();
     expect(h.extensionId, 'the computed unpacked id is the one Chromium gave').toBe(unpackedId(EXTENSION_PATH));
-    await h.ehr.goto(`${h.demo.url}/clients/c1/notes/new`);
-    await h.ehr.waitForSelector('html[data-editor-ready]');
+    await new EhrPage(h).openChart('c1');
     panel = await h.openPanel();
   });
   afterAll(async () => {
@@ -139,12 +139,7 @@ describe.skipIf(!ROOT)('clinic policy (enterprise policy in real Chromium)', () 
 
     await h.ehr.bringToFront();
     expect(await fillChart(panel, 'Dana Reyes')).toMatch(/^Filled\b/);
-    const before = h.demo.savedNotes('c1').length;
-    await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
-    await h.ehr.waitForURL(/\/clients\/c1(\?|$)/);
-    const notes = h.demo.savedNotes('c1');
-    expect(notes.length).toBe(before + 1);
-    const note = notes.at(-1)!.text;
+    const note = await new EhrPage(h).save('c1');
     // The clinic's DAP template, section by section, with the session's defaults in it.
     expect(note).toMatch(
       new RegExp(`^Data \\(IOP group\\)\nGroup: ${SAMPLE_SESSION.groupName} on .+, 10:00–10:50 \\(50 min\\), CPT H0015, Telehealth\nParticipants: 1\n`),

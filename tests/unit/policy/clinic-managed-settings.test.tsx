@@ -2,18 +2,13 @@
 // IndexedDB, the managed storage mocked with the README's example policy): the clinic's template of a format used and
 // shown read-only, "From your clinic" phrases offered first and never saved as the clinician's, a new session that
 // starts with the clinic's format, CPT code and modality (and can still be changed), and the rows under "Set by your clinic".
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { browser } from 'wxt/browser';
+import { expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { MemberCard } from '@/components/MemberCard';
 import { PhraseEditor } from '@/components/PhraseEditor';
 import { SecuritySettings } from '@/components/SecuritySettings';
 import { SessionForm } from '@/components/SessionForm';
 import { TemplateEditor } from '@/components/TemplateEditor';
-import { forgetClinicPolicy } from '@/components/use-clinic-policy';
 import { useNotesStore, type NotesActions, type SecurityActions } from '@/components/notes-store';
 import { usePhrases } from '@/components/use-phrases';
 import { useTemplates } from '@/components/use-templates';
@@ -22,22 +17,11 @@ import { BUILT_IN_TEMPLATES } from '@/lib/compose';
 import { getPhrases, openNotesDb, saveCustomTemplate } from '@/lib/db';
 import { newEntry } from '@/lib/model';
 import { testKdf, uniqueName } from '../db/helpers';
+import { EXAMPLE, managed, usePolicyTestLifecycle } from './helpers';
 
-const EXAMPLE = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'example-policy.json'), 'utf8')) as {
-  templates: { dap: { name: string; sections: { heading: string; body: string }[] } };
-  phrases: { groupReaction: string[] };
-};
 const CLINIC_PHRASE = EXAMPLE.phrases.groupReaction[0]!;
 
-beforeEach(() => forgetClinicPolicy());
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
-function managed(values: object) {
-  vi.spyOn(browser.storage.managed, 'get').mockResolvedValue(values as never);
-}
+usePolicyTestLifecycle();
 
 const box = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 

@@ -1,27 +1,14 @@
 // The clinic's policy as the panel shows it: managed settings read-only and marked "Set by your clinic", the locked
 // retention used and stored, encryption asked for, problems in plain words, and sites outside the clinic's list marked.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { browser } from 'wxt/browser';
 import { SecuritySettings } from '@/components/SecuritySettings';
 import { ClinicSiteGate, SiteAccess } from '@/components/SiteAccess';
-import { forgetClinicPolicy } from '@/components/use-clinic-policy';
 import type { SecurityActions } from '@/components/notes-store';
+import { EXAMPLE, managed, usePolicyTestLifecycle } from './helpers';
 
-const EXAMPLE = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'example-policy.json'), 'utf8')) as object;
-
-beforeEach(() => forgetClinicPolicy());
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
-function managed(values: object) {
-  vi.spyOn(browser.storage.managed, 'get').mockResolvedValue(values as never);
-}
+usePolicyTestLifecycle();
 
 function renderSecurity(encrypted = false) {
   const state = { encrypted, preferences: { retentionDays: 30, lockAfterMinutes: 15 }, sessions: [], purged: 0 };
