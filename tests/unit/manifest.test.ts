@@ -144,7 +144,16 @@ describe('manifest: clinic policy', () => {
       expect(storage?.managed_schema, dir).toBe('managed_schema.json');
       const schema = JSON.parse(fs.readFileSync(path.join(outDir, dir, storage!.managed_schema!), 'utf8')) as { type: string; properties: object };
       expect(schema.type).toBe('object');
-      expect(Object.keys(schema.properties).sort()).toEqual(['allowedSites', 'encryptionRequired', 'retentionDays']);
+      expect(Object.keys(schema.properties).sort()).toEqual([
+        'allowedSites',
+        'defaultCptCode',
+        'defaultFormat',
+        'defaultModality',
+        'encryptionRequired',
+        'phrases',
+        'retentionDays',
+        'templates',
+      ]);
     }
     for (const dir of ['firefox-mv2', 'firefox-mv2-store']) {
       expect(manifests[dir]!.storage, dir).toBeUndefined();
