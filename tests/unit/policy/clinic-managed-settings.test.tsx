@@ -90,7 +90,7 @@ it('phrases: the clinic’s are listed read-only and offered first; saving keeps
 
   // "Add phrase" under the member's field offers them in that order.
   const entry = newEntry('s', 0, 'Dana Reyes');
-  render(<MemberCard entry={entry} preview="" status="" busy={false} actions={{} as NotesActions} onFill={() => {}} onRemove={() => {}} onCopy={() => {}} phrases={offered} />);
+  render(<MemberCard entry={entry} preview="" status="" busy={false} actions={{} as NotesActions} onFill={() => {}} onRemove={() => {}} onCopy={() => {}} phrases={offered} open onOpen={() => {}} stateLabel="not started" />);
   const picker = screen.getByLabelText('Add phrase: How the group reacted to the client') as HTMLSelectElement;
   expect([...picker.options].map((o) => o.value)).toEqual(['', CLINIC_PHRASE, 'Peers nodded.']);
 });
