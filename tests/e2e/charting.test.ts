@@ -149,5 +149,36 @@ describe('keyboard only, and the "Fill this chart" command', () => {
 });
 
 describe('the "Fill this chart" keyboard command', () => {
-  test.todo('covered in command.test.ts');
+  let h: ExtensionHarness;
+  let panel: PanelPage;
+
+  beforeAll(async () => {
+    h = await launchExtension();
+    panel = new PanelPage(await h.openPanel());
+    await panel.typeSession(GROUP);
+    for (const m of MEMBERS.slice(0, 2)) await addMember(panel.page, m);
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  test('Alt+Shift+F on the EHR page fills the member whose chart it is; on a chart of no member it fills nothing and says so', async () => {
+    const [dana] = MEMBERS;
+    await h.ehr.goto(`${h.demo.url}${chartPath(dana!.client)}`);
+    await h.ehr.locator('html[data-editor-ready]').waitFor();
+    await panel.thisChart().getByRole('button', { name: `Fill chart for ${dana!.name}`, exact: true }).waitFor({ timeout: 15_000 });
+    await h.ehr.bringToFront();
+    await h.ehr.getByRole('textbox', { name: 'Progress note', exact: true }).click();
+    await h.ehr.keyboard.press('Alt+Shift+F');
+    await expect.poll(() => h.ehr.getByRole('textbox', { name: 'Progress note', exact: true }).inputValue(), { timeout: 15_000 }).toContain(
+      'Client described coping step 1 from the worksheet.',
+    );
+    expect(((await panel.member(dana!.name).getByRole('status').textContent()) ?? '').trim()).toMatch(/^Filled/);
+
+    // Priya (c4) is not in this session.
+    await h.ehr.goto(`${h.demo.url}${chartPath('c4')}`);
+    await h.ehr.locator('html[data-editor-ready]').waitFor();
+    await h.ehr.getByRole('textbox', { name: 'Progress note', exact: true }).click();
+    await h.ehr.keyboard.press('Alt+Shift+F');
+    await panel.thisChart().getByText('Fill this chart: no member of this session matches this chart, so nothing was filled.').waitFor({ timeout: 15_000 });
+    expect(await h.ehr.getByRole('textbox', { name: 'Progress note', exact: true }).inputValue()).toBe('');
+  }, 90_000);
 });

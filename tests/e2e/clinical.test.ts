@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { fillChart, memberBlock, typeSession } from './panel';
+import { fillChart, memberBlock, openMember, typeSession } from './panel';
 
 let h: ExtensionHarness;
 let panel: Page;
@@ -69,7 +69,7 @@ describe('clinical documentation', () => {
       await block.getByRole('textbox', { name: 'Response to interventions', exact: true }).fill('Practised paced breathing; reported distress 7/10 before and 4/10 after.');
       await block.getByRole('textbox', { name: 'Plan', exact: true }).fill('Practise TIPP daily; continue IOP.');
     }
-    const dana = memberBlock(panel, 'Dana Reyes');
+    const dana = await openMember(panel, 'Dana Reyes');
     const interacted = await dana.getByRole('textbox', { name: 'How the client interacted with the group', exact: true }).inputValue();
     expect(interacted).toContain('participated actively');
     expect(interacted).toContain('encouragement and validation');
@@ -78,7 +78,7 @@ describe('clinical documentation', () => {
   });
 
   test('a note that names another member is blocked until it is fixed', async () => {
-    const dana = memberBlock(panel, 'Dana Reyes');
+    const dana = await openMember(panel, 'Dana Reyes');
     await dana.getByRole('textbox', { name: 'How the group influenced the client', exact: true }).fill('Client said Marcus gave her the idea of a cold-water reset.');
     await openNote('c1');
     let question = '';
@@ -120,7 +120,7 @@ describe('clinical documentation', () => {
   });
 
   test('a recurring group starts the next session with its roster, defaults and goals; history finds past sessions', async () => {
-    const dana = memberBlock(panel, 'Dana Reyes');
+    const dana = await openMember(panel, 'Dana Reyes');
     await dana.getByRole('textbox', { name: 'Progress toward goals', exact: true }).fill('Goal 1: use a TIPP skill before leaving a stressful situation.');
     await panel.getByRole('button', { name: 'Save as recurring group', exact: true }).click();
     await panel.getByText('Saved as a recurring group').waitFor();
@@ -131,7 +131,7 @@ describe('clinical documentation', () => {
     expect(await panel.getByRole('group', { name: /^Member:/ }).count()).toBe(4);
     expect(await panel.getByRole('textbox', { name: 'Topics', exact: true }).inputValue()).toBe(SESSION.topics);
     expect(await panel.getByRole('textbox', { name: 'How the group reacted to the client', exact: true }).first().inputValue()).toBe('');
-    expect(await memberBlock(panel, 'Dana Reyes').getByRole('textbox', { name: 'Progress toward goals', exact: true }).inputValue()).toBe(
+    expect(await (await openMember(panel, 'Dana Reyes')).getByRole('textbox', { name: 'Progress toward goals', exact: true }).inputValue()).toBe(
       'Goal 1: use a TIPP skill before leaving a stressful situation.',
     );
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { PanelPage, SAMPLE_DANA, SAMPLE_MARCUS, SAMPLE_SESSION, press, type MemberFill } from './pages/panel';
+import { PanelPage, SAMPLE_DANA, SAMPLE_MARCUS, SAMPLE_SESSION, openMember, press, type MemberFill } from './pages/panel';
 
 const TOMAS: MemberFill = {
   name: 'Tomás Ortega',
@@ -156,7 +156,7 @@ describe('Fill group page', () => {
 
   test('cards headed "DANA M. REYES" without a shared field: each row gets that member’s whole note; a member whose checks are not confirmed is left alone', async () => {
     // Marcus's text names Dana: the confidentiality check asks, as before a single chart's fill.
-    const marcus = panel.member('Marcus Lee').getByRole('textbox', { name: 'How the group reacted to the client', exact: true });
+    const marcus = (await openMember(panel.page, 'Marcus Lee')).getByRole('textbox', { name: 'How the group reacted to the client', exact: true });
     await marcus.fill('Dana thanked him for sharing.');
     await openGroupPage('cards');
     const { status, asked } = await fillGroupPage('Cancel', 'Fill group page');

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, waitForText, type ExtensionHarness } from './harness';
-import { step } from './panel';
+import { openMember, step } from './panel';
 
 const SESSION = {
   groupName: 'IOP Mood Skills – Group A',
@@ -173,7 +173,7 @@ async function expectPanelShowsInput(panel: Page) {
   await value(textbox('Interventions'), SESSION.interventions, 'Interventions');
   await waitForValue(() => panel.getByRole('group', { name: /^Member:/ }).count(), MEMBERS.length, 'number of member blocks');
   for (const m of MEMBERS) {
-    const block = memberBlock(panel, m.name);
+    const block = await openMember(panel, m.name);
     await value(block.getByRole('textbox', { name: 'Member name', exact: true }), m.name, `${m.name}: Member name`);
     await waitForValue(
       () => block.getByLabel('Attendance', { exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent?.trim()),
@@ -235,7 +235,7 @@ describe('walking skeleton: one group note, filled into two charts', () => {
 
   test('Dana: the preview shows her part, "Fill chart" fills the EHR, Save keeps it', async (ctx) => {
     if (!done.panelTyped) return ctx.skip('the panel could not be typed into (see the first failure)');
-    const block = memberBlock(panel, DANA.name);
+    const block = await openMember(panel, DANA.name);
     await step('panel: Dana\'s preview shows her plan', async () => {
       const preview = previewOf(block);
       await preview.first().waitFor({ state: 'attached' });
