@@ -2,18 +2,11 @@ import { Fragment } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { PHRASE_LIBRARY, toggleSentence, type PhraseLibrary } from '@/lib/capture/quick-capture';
 import { ATTENDANCE_LABELS } from '@/lib/compose';
-import { ATTENDANCE, ATTENDED, DYNAMICS, type Dynamic, type Entry } from '@/lib/model';
+import { ATTENDANCE, ATTENDED, DYNAMIC_LABELS, DYNAMICS, FIELD_LABELS, type Dynamic, type Entry } from '@/lib/model';
 import type { NotesActions } from './notes-store';
 import { QuickCapture } from './QuickCapture';
 import { Select } from './Select';
 import { TextArea, TextInput } from './TextArea';
-
-export const DYNAMIC_LABELS: Record<Dynamic, string> = {
-  interactedWithGroup: 'How the client interacted with the group',
-  groupReaction: 'How the group reacted to the client',
-  influencedGroup: 'How the client influenced the group',
-  groupInfluence: 'How the group influenced the client',
-};
 
 const ATTENDANCE_OPTIONS = ATTENDANCE.map((value) => ({ value, label: ATTENDANCE_LABELS[value] }));
 const RISK_OPTIONS = [
@@ -130,13 +123,13 @@ export function MemberCard(props: MemberCardProps) {
       <legend>Member: {name || '(unnamed)'}</legend>
       <div class="member-line">{toggle}</div>
       <div class="row" ref={nameBox}>
-        <TextInput label="Member name" value={entry.clinical.memberName} onInput={(memberName) => setClinical({ memberName })} />
-        <Select label="Attendance" value={entry.attendance} options={ATTENDANCE_OPTIONS} onChange={(attendance) => actions.updateEntry(entry.id, { attendance })} />
+        <TextInput label={FIELD_LABELS.memberName} value={entry.clinical.memberName} onInput={(memberName) => setClinical({ memberName })} />
+        <Select label={FIELD_LABELS.attendance} value={entry.attendance} options={ATTENDANCE_OPTIONS} onChange={(attendance) => actions.updateEntry(entry.id, { attendance })} />
       </div>
       {(entry.attendance === 'late' || entry.attendance === 'left-early') && (
         <div class="row">
-          <TextInput label="Time in" type="time" value={entry.timeIn} onInput={(timeIn) => actions.updateEntry(entry.id, { timeIn })} />
-          <TextInput label="Time out" type="time" value={entry.timeOut} onInput={(timeOut) => actions.updateEntry(entry.id, { timeOut })} />
+          <TextInput label={FIELD_LABELS.timeIn} type="time" value={entry.timeIn} onInput={(timeIn) => actions.updateEntry(entry.id, { timeIn })} />
+          <TextInput label={FIELD_LABELS.timeOut} type="time" value={entry.timeOut} onInput={(timeOut) => actions.updateEntry(entry.id, { timeOut })} />
         </div>
       )}
       {!attended ? (
@@ -144,6 +137,12 @@ export function MemberCard(props: MemberCardProps) {
       ) : (
         <>
           <QuickCapture entry={entry} onChange={setClinical} />
+          <TextArea
+            label={FIELD_LABELS.ownWords}
+            value={entry.clinical.ownWords}
+            onInput={(ownWords) => setClinical({ ownWords })}
+            rows={2}
+          />
           {DYNAMICS.map((dynamic) => (
             <Fragment key={dynamic}>
               <TextArea label={DYNAMIC_LABELS[dynamic]} value={entry.clinical[dynamic]} onInput={(value) => setClinical({ [dynamic]: value })} />
@@ -151,24 +150,24 @@ export function MemberCard(props: MemberCardProps) {
             </Fragment>
           ))}
           <TextArea
-            label="Response to interventions"
+            label={FIELD_LABELS.responseToInterventions}
             value={entry.clinical.responseToInterventions}
             onInput={(responseToInterventions) => setClinical({ responseToInterventions })}
             rows={2}
           />
-          <TextArea label="Progress toward goals" value={entry.clinical.goals} onInput={(goals) => setClinical({ goals })} rows={2} />
+          <TextArea label={FIELD_LABELS.goals} value={entry.clinical.goals} onInput={(goals) => setClinical({ goals })} rows={2} />
           <div class="row">
             <Select
-              label="Risk"
+              label={FIELD_LABELS.risk}
               value={entry.clinical.risk.level}
               options={RISK_OPTIONS}
               onChange={(level) => setClinical({ risk: { ...entry.clinical.risk, level } })}
             />
             {entry.clinical.risk.level === 'concern' && (
-              <TextInput label="Risk details" value={entry.clinical.risk.text} onInput={(text) => setClinical({ risk: { ...entry.clinical.risk, text } })} />
+              <TextInput label={FIELD_LABELS.riskDetails} value={entry.clinical.risk.text} onInput={(text) => setClinical({ risk: { ...entry.clinical.risk, text } })} />
             )}
           </div>
-          <TextArea label="Plan" value={entry.clinical.plan} onInput={(plan) => setClinical({ plan })} rows={2} />
+          <TextArea label={FIELD_LABELS.plan} value={entry.clinical.plan} onInput={(plan) => setClinical({ plan })} rows={2} />
           {children}
           <details class="preview">
             <summary>Preview of {name || 'this member'}’s note</summary>

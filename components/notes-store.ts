@@ -40,8 +40,10 @@ import {
   searchSessions,
   sessionFromGroup,
   validate,
+  FIELD_LABELS,
   type Entry,
   type Group,
+  type LabelledField,
   type Session,
 } from '@/lib/model';
 import { mergeRemote, noteLocalEdits, type LocalEdits, type RecordPatch } from '@/lib/model/merge';
@@ -53,19 +55,10 @@ type SyncMessage =
   | { kind: 'added'; from: string; entry: Entry }
   | { kind: 'removed'; from: string; id: string };
 
-const FIELD_NAMES: Record<string, string> = {
-  'clinical.groupName': 'Group name',
-  'clinical.topics': 'Topics',
-  'clinical.interventions': 'Interventions',
-  'clinical.leader': 'Leader',
-  'clinical.memberName': 'Member name',
-  'clinical.interactedWithGroup': 'How the client interacted with the group',
-  'clinical.groupReaction': 'How the group reacted to the client',
-  'clinical.influencedGroup': 'How the client influenced the group',
-  'clinical.groupInfluence': 'How the group influenced the client',
-  'clinical.plan': 'Plan',
+const fieldName = (field: string) => {
+  const name = field.replace(/^clinical\./, '');
+  return Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name as LabelledField] : name;
 };
-const fieldName = (field: string) => FIELD_NAMES[field] ?? field.replace(/^clinical\./, '');
 
 function toPatch(patch: { clinical?: object } & Record<string, unknown>): RecordPatch {
   const { clinical, ...top } = patch;

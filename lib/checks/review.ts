@@ -1,5 +1,5 @@
 import { composeSections, countParticipants, type Template } from '@/lib/compose';
-import { ATTENDED, DYNAMICS, type Entry, type Session } from '@/lib/model';
+import { ATTENDED, DYNAMICS, FIELD_LABELS, type Entry, type Session } from '@/lib/model';
 import { findClones } from './cloning';
 import { checkCompleteness } from './completeness';
 import { checkConfidentiality } from './confidentiality';
@@ -9,14 +9,17 @@ export { applyAll, applySuggestion, hasReplacement } from './apply';
 
 /** The member's own text fields the checks read, with the labels the panel shows them under. */
 export const CHECKED_FIELDS = [
-  ['interactedWithGroup', 'How the client interacted with the group'],
-  ['groupReaction', 'How the group reacted to the client'],
-  ['influencedGroup', 'How the client influenced the group'],
-  ['groupInfluence', 'How the group influenced the client'],
-  ['responseToInterventions', 'Client response to interventions'],
-  ['goals', 'Progress toward goals'],
-  ['plan', 'Plan'],
+  ['interactedWithGroup', FIELD_LABELS.interactedWithGroup],
+  ['groupReaction', FIELD_LABELS.groupReaction],
+  ['influencedGroup', FIELD_LABELS.influencedGroup],
+  ['groupInfluence', FIELD_LABELS.groupInfluence],
+  ['ownWords', FIELD_LABELS.ownWords],
+  ['responseToInterventions', FIELD_LABELS.responseToInterventions],
+  ['goals', FIELD_LABELS.goals],
+  ['plan', FIELD_LABELS.plan],
 ] as const;
+/** The client's own words are theirs, not the clinician's judgement: only confidentiality is checked there. */
+const CLIENTS_OWN: ReadonlySet<CheckedField> = new Set(['ownWords']);
 export type CheckedField = (typeof CHECKED_FIELDS)[number][0];
 
 export interface FieldFinding extends Finding {
@@ -58,6 +61,7 @@ export function reviewSession(session: Session, entries: readonly Entry[], templ
       const text = entry.clinical[field];
       if (!text.trim()) continue;
       for (const f of checkConfidentiality(text, others)) blocking.push({ ...f, field, check: 'confidentiality' });
+      if (CLIENTS_OWN.has(field)) continue;
       for (const f of checkObjectivity(text)) warnings.push({ ...f, field, check: 'objectivity' });
     }
     const wasThere = ATTENDED.includes(entry.attendance);

@@ -1,4 +1,4 @@
-import type { Attendance, Entry, Session } from '@/lib/model';
+import { FIELD_LABELS, type Attendance, type Entry, type Session } from '@/lib/model';
 
 /** Minutes between two HH:MM times on the same day; null when either is missing or the end is not later. */
 export function durationMinutes(startTime: string, endTime: string): number | null {
@@ -56,7 +56,7 @@ function riskText({ entry }: NoteContext): string {
  * never silently becomes an empty line in a chart).
  */
 export const PLACEHOLDERS: Record<string, { label: string; value: (ctx: NoteContext) => string }> = {
-  groupName: { label: 'Group name', value: ({ session }) => session.clinical.groupName.trim() },
+  groupName: { label: FIELD_LABELS.groupName, value: ({ session }) => session.clinical.groupName.trim() },
   date: { label: 'Date', value: ({ session }) => formatDate(session.date) },
   startTime: { label: 'Start time', value: ({ session }) => session.startTime },
   endTime: { label: 'End time', value: ({ session }) => session.endTime },
@@ -67,23 +67,24 @@ export const PLACEHOLDERS: Record<string, { label: string; value: (ctx: NoteCont
       return minutes === null ? '' : `${minutes} min`;
     },
   },
-  topics: { label: 'Topics', value: ({ session }) => session.clinical.topics.trim() },
-  interventions: { label: 'Interventions', value: ({ session }) => session.clinical.interventions.trim() },
-  leader: { label: 'Leader', value: ({ session }) => session.clinical.leader.trim() },
-  coLeader: { label: 'Co-leader', value: ({ session }) => session.clinical.coLeader.trim() },
+  topics: { label: FIELD_LABELS.topics, value: ({ session }) => session.clinical.topics.trim() },
+  interventions: { label: FIELD_LABELS.interventions, value: ({ session }) => session.clinical.interventions.trim() },
+  leader: { label: FIELD_LABELS.leader, value: ({ session }) => session.clinical.leader.trim() },
+  coLeader: { label: FIELD_LABELS.coLeader, value: ({ session }) => session.clinical.coLeader.trim() },
   modality: { label: 'Modality', value: ({ session }) => (session.modality === 'telehealth' ? 'Telehealth' : 'In person') },
-  location: { label: 'Location', value: ({ session }) => session.clinical.location.trim() },
+  location: { label: FIELD_LABELS.location, value: ({ session }) => session.clinical.location.trim() },
   cptCode: { label: 'CPT code', value: ({ session }) => session.cptCode },
   participantCount: { label: 'Number of participants', value: ({ participantCount }) => (participantCount > 0 ? String(participantCount) : '') },
-  attendance: { label: 'Attendance', value: attendanceText },
-  interactedWithGroup: { label: 'How the client interacted with the group', value: ({ entry }) => entry.clinical.interactedWithGroup.trim() },
-  groupReaction: { label: 'How the group reacted to the client', value: ({ entry }) => entry.clinical.groupReaction.trim() },
-  influencedGroup: { label: 'How the client influenced the group', value: ({ entry }) => entry.clinical.influencedGroup.trim() },
-  groupInfluence: { label: 'How the group influenced the client', value: ({ entry }) => entry.clinical.groupInfluence.trim() },
-  responseToInterventions: { label: 'Response to interventions', value: ({ entry }) => entry.clinical.responseToInterventions.trim() },
-  goals: { label: 'Progress toward goals', value: ({ entry }) => entry.clinical.goals.trim() },
-  risk: { label: 'Risk', value: riskText },
-  plan: { label: 'Plan', value: ({ entry }) => entry.clinical.plan.trim() },
+  attendance: { label: FIELD_LABELS.attendance, value: attendanceText },
+  interactedWithGroup: { label: FIELD_LABELS.interactedWithGroup, value: ({ entry }) => entry.clinical.interactedWithGroup.trim() },
+  groupReaction: { label: FIELD_LABELS.groupReaction, value: ({ entry }) => entry.clinical.groupReaction.trim() },
+  influencedGroup: { label: FIELD_LABELS.influencedGroup, value: ({ entry }) => entry.clinical.influencedGroup.trim() },
+  groupInfluence: { label: FIELD_LABELS.groupInfluence, value: ({ entry }) => entry.clinical.groupInfluence.trim() },
+  ownWords: { label: FIELD_LABELS.ownWords, value: ({ entry }) => entry.clinical.ownWords.trim() },
+  responseToInterventions: { label: FIELD_LABELS.responseToInterventions, value: ({ entry }) => entry.clinical.responseToInterventions.trim() },
+  goals: { label: FIELD_LABELS.goals, value: ({ entry }) => entry.clinical.goals.trim() },
+  risk: { label: FIELD_LABELS.risk, value: riskText },
+  plan: { label: FIELD_LABELS.plan, value: ({ entry }) => entry.clinical.plan.trim() },
   signature: {
     label: 'Signature',
     value: ({ session }) => (session.clinical.leader.trim() ? `Signed: ${session.clinical.leader.trim()}` : ''),

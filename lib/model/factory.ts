@@ -51,6 +51,7 @@ export function newEntry(sessionId: string, order: number, memberName = ''): Ent
       groupReaction: '',
       influencedGroup: '',
       groupInfluence: '',
+      ownWords: '',
       responseToInterventions: '',
       goals: '',
       risk: { level: 'not-assessed', text: '' },

@@ -92,6 +92,11 @@ export const EntryClinicalSchema = z.strictObject({
   groupReaction: text,
   influencedGroup: text,
   groupInfluence: text,
+  /**
+   * What the client said about themself (self-report, quotes). Added after records were first stored: a record
+   * written before it reads back with it empty, so no database step is needed (and none could reach sealed records).
+   */
+  ownWords: z._default(text, ''),
   responseToInterventions: text,
   goals: text,
   // 'not-assessed' until the clinician chooses: a note never says "no risk" that nobody assessed.

@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from '@/lib/model';
 import type { TemplateSection } from '../template';
 
 /** Building blocks the format templates share, so every format carries the same payer essentials. */
@@ -17,15 +18,13 @@ export const TOPICS = 'Topics:\n{{topics}}';
 export const INTERVENTIONS = 'Interventions:\n{{interventions}}';
 export const SUMMARY = [SCHEDULE, TOPICS, INTERVENTIONS].join('\n\n');
 export const ATTENDANCE = 'Attendance: {{attendance}}';
-export const INTERACTION = [
-  'How the client interacted with the group:\n{{interactedWithGroup}}',
-  'How the group reacted to the client:\n{{groupReaction}}',
-].join('\n\n');
-export const INFLUENCE = [
-  'How the client influenced the group:\n{{influencedGroup}}',
-  'How the group influenced the client:\n{{groupInfluence}}',
-].join('\n\n');
-export const RESPONSE = 'Response to interventions:\n{{responseToInterventions}}';
+/** A headed paragraph for one field: "<label>:" over its text (dropped whole when the field is empty). */
+const headed = (field: keyof typeof FIELD_LABELS): string => `${FIELD_LABELS[field]}:\n{{${field}}}`;
+export const INTERACTION = [headed('interactedWithGroup'), headed('groupReaction')].join('\n\n');
+export const INFLUENCE = [headed('influencedGroup'), headed('groupInfluence')].join('\n\n');
+/** The client's self-report: the first (subjective) section of every format. */
+export const OWN_WORDS = headed('ownWords');
+export const RESPONSE = headed('responseToInterventions');
 export const GOALS = 'Progress toward treatment-plan goals:\n{{goals}}';
 export const RISK = 'Risk: {{risk}}';
 

@@ -52,6 +52,17 @@ describe('reviewSession', () => {
     expect(applyAll(dana.clinical.groupReaction, review.warnings)).toBe('Client declined to share and was manipulative with peers.');
   });
 
+  it("treats the client's own words as theirs: another member's name still blocks, their self-judgement is not flagged", () => {
+    const dana = member('Dana Reyes', { ownWords: '"I was lazy this week and Marcus called me out on it."' });
+    const marcus = member('Marcus Lee');
+    const review = reviewSession(session, [dana, marcus], BUILT_IN_TEMPLATES.soap).get(dana.id)!;
+    expect(review.blocking.map((f) => [f.field, dana.clinical.ownWords.slice(f.start, f.end)])).toEqual([['ownWords', 'Marcus']]);
+    expect(review.warnings.filter((f) => f.field === 'ownWords')).toEqual([]);
+    // The same words written as the clinician's own judgement are flagged.
+    const judged = member('Dana Reyes', { groupReaction: 'Client was lazy this week.' });
+    expect(reviewSession(session, [judged], BUILT_IN_TEMPLATES.soap).get(judged.id)!.warnings.map((f) => f.field)).toEqual(['groupReaction']);
+  });
+
   it('flags near-identical individualized parts as cloned, by name', () => {
     const same = { interactedWithGroup: 'Client participated actively and shared coping strategies with peers.' };
     const a = member('Dana Reyes', same);

@@ -15,6 +15,7 @@ entry.clinical = {
   groupReaction: 'REACTION',
   influencedGroup: 'INFLUENCED',
   groupInfluence: 'GROUPINFLUENCE',
+  ownWords: 'OWNWORDS',
   responseToInterventions: 'RESPONSE',
   goals: 'GOALS',
   plan: 'PLAN',
@@ -23,32 +24,32 @@ entry.clinical = {
 /** Where each part lands, per ../shared/DESIGN.md's table: [section key, heading]. */
 const expected: Record<NoteFormat, { headings: string[]; where: Record<string, string> }> = {
   plain: {
-    headings: ['Group summary', '', 'How the client interacted with the group', 'How the group reacted to the client', 'How the client influenced the group', 'How the group influenced the client', 'Response and progress', 'Plan', ''],
-    where: { INTERVENTIONS: 'summary', INTERACTED: 'interactedWithGroup', REACTION: 'groupReaction', INFLUENCED: 'influencedGroup', GROUPINFLUENCE: 'groupInfluence', GOALS: 'response', PLAN: 'plan' },
+    headings: ['Group summary', '', "Client's own words", 'How the client interacted with the group', 'How the group reacted to the client', 'How the client influenced the group', 'How the group influenced the client', 'Response and progress', 'Plan', ''],
+    where: { INTERVENTIONS: 'summary', OWNWORDS: 'ownWords', INTERACTED: 'interactedWithGroup', REACTION: 'groupReaction', INFLUENCED: 'influencedGroup', GROUPINFLUENCE: 'groupInfluence', GOALS: 'response', PLAN: 'plan' },
   },
   soap: {
     headings: ['Subjective', 'Objective', 'Assessment', 'Plan', ''],
-    where: { INTERVENTIONS: 'objective', INTERACTED: 'objective', REACTION: 'objective', INFLUENCED: 'assessment', GROUPINFLUENCE: 'assessment', PLAN: 'plan' },
+    where: { OWNWORDS: 'subjective', INTERVENTIONS: 'objective', INTERACTED: 'objective', REACTION: 'objective', INFLUENCED: 'assessment', GROUPINFLUENCE: 'assessment', PLAN: 'plan' },
   },
   dap: {
     headings: ['Data', 'Assessment', 'Plan', ''],
-    where: { INTERVENTIONS: 'data', INTERACTED: 'data', REACTION: 'data', INFLUENCED: 'assessment', GROUPINFLUENCE: 'assessment', PLAN: 'plan' },
+    where: { OWNWORDS: 'data', INTERVENTIONS: 'data', INTERACTED: 'data', REACTION: 'data', INFLUENCED: 'assessment', GROUPINFLUENCE: 'assessment', PLAN: 'plan' },
   },
   birp: {
     headings: ['Behavior', 'Intervention', 'Response', 'Plan', ''],
-    where: { INTERVENTIONS: 'intervention', INTERACTED: 'behavior', REACTION: 'behavior', INFLUENCED: 'response', GROUPINFLUENCE: 'response', PLAN: 'plan' },
+    where: { OWNWORDS: 'behavior', INTERVENTIONS: 'intervention', INTERACTED: 'behavior', REACTION: 'behavior', INFLUENCED: 'response', GROUPINFLUENCE: 'response', PLAN: 'plan' },
   },
   girp: {
     headings: ['Goals', 'Intervention', 'Response', 'Plan', ''],
-    where: { GOALS: 'goal', INTERVENTIONS: 'intervention', INTERACTED: 'response', REACTION: 'response', INFLUENCED: 'response', GROUPINFLUENCE: 'response', PLAN: 'plan' },
+    where: { GOALS: 'goal', OWNWORDS: 'goal', INTERVENTIONS: 'intervention', INTERACTED: 'response', REACTION: 'response', INFLUENCED: 'response', GROUPINFLUENCE: 'response', PLAN: 'plan' },
   },
   sirp: {
     headings: ['Situation', 'Intervention', 'Response', 'Plan', ''],
-    where: { GROUPNAME: 'situation', TOPICS: 'situation', INTERVENTIONS: 'intervention', INTERACTED: 'response', INFLUENCED: 'response', PLAN: 'plan' },
+    where: { GROUPNAME: 'situation', OWNWORDS: 'situation', TOPICS: 'situation', INTERVENTIONS: 'intervention', INTERACTED: 'response', INFLUENCED: 'response', PLAN: 'plan' },
   },
   pirp: {
     headings: ['Problem', 'Intervention', 'Response', 'Plan', ''],
-    where: { GOALS: 'problem', INTERVENTIONS: 'intervention', INTERACTED: 'response', GROUPINFLUENCE: 'response', PLAN: 'plan' },
+    where: { GOALS: 'problem', OWNWORDS: 'problem', INTERVENTIONS: 'intervention', INTERACTED: 'response', GROUPINFLUENCE: 'response', PLAN: 'plan' },
   },
 };
 
@@ -80,5 +81,25 @@ describe.each(Object.keys(expected) as NoteFormat[])('%s format', (format) => {
 
   it('never names the member', () => {
     expect(note).not.toMatch(/Dana|Reyes/);
+  });
+
+  it("puts the client's own words under their heading, in the first section (plain: right after attendance)", () => {
+    if (format === 'plain') {
+      expect(sections.map((s) => s.key).slice(0, 3)).toEqual(['summary', 'attendance', 'ownWords']);
+      expect(note).toContain("Attendance: Present\n\nClient's own words\nOWNWORDS\n\nHow the client interacted");
+    } else {
+      expect(sections[0]?.text).toContain("Client's own words:\nOWNWORDS");
+    }
+  });
+
+  it("leaves the own-words line out when it is empty: no heading without text", () => {
+    const quiet = { ...entry, clinical: { ...entry.clinical, ownWords: '  ' } };
+    const without = composeSections(BUILT_IN_TEMPLATES[format], session, quiet, 6);
+    const text = renderNote(without);
+    expect(text).not.toContain("own words");
+    // Everything else is unchanged: the same note with the own-words paragraph taken out.
+    const withWords = renderNote(sections);
+    const paragraph = format === 'plain' ? "Client's own words\nOWNWORDS\n\n" : "Client's own words:\nOWNWORDS";
+    expect(withWords.replace(paragraph, '').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '')).toBe(text);
   });
 });

@@ -87,7 +87,11 @@ export async function writeV1Fixture(name: string, data: Sample): Promise<void> 
     },
   });
   for (const s of data.sessions) await raw.put('sessions', s);
-  for (const e of data.entries) await raw.put('entries', e);
+  // Entries as versions 1–3 wrote them: before the client's own words existed (they read back empty).
+  for (const e of data.entries) {
+    const { ownWords: _new, ...clinical } = e.clinical;
+    await raw.put('entries', { ...e, clinical });
+  }
   for (const g of data.groups) await raw.put('groups', g);
   raw.close();
 }

@@ -37,4 +37,17 @@ describe('session and entry schemas', () => {
   it('rejects an unknown attendance value', () => {
     expect(validate(EntrySchema, { ...newEntry('s1', 0), attendance: 'maybe' }).ok).toBe(false);
   });
+
+  it("reads an entry stored before the client's own words existed with that field empty, and keeps what was typed", () => {
+    const entry = newEntry('s1', 0, 'Dana Reyes');
+    entry.clinical.plan = 'Return next week.';
+    const { ownWords: _dropped, ...older } = entry.clinical;
+    const result = validate(EntrySchema, { ...entry, clinical: older });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.clinical.ownWords).toBe('');
+    expect(result.value.clinical.plan).toBe('Return next week.');
+    const typed = validate(EntrySchema, { ...entry, clinical: { ...entry.clinical, ownWords: '"I slept six hours."' } });
+    expect(typed.ok && typed.value.clinical.ownWords).toBe('"I slept six hours."');
+  });
 });
