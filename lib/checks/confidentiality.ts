@@ -24,6 +24,15 @@ const INITIALS_EXCLUDED: ReadonlySet<string> = new Set([
   'PHQ', 'PRN', 'QID', 'ROS', 'SSI', 'SUD', 'TBI', 'TID', 'USA',
 ]);
 
+// Of those, the ones also written with dots ("M.D.", "U.S."); the others, fully dotted ("M.R.", "S.I."), are a
+// person's initials — nobody dots "Mr" or "SI" both times.
+const DOTTED_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'AA', 'AM', 'BP', 'CA', 'DO', 'ED', 'ER', 'ID', 'IV', 'MA', 'MD', 'NA', 'NP', 'OK', 'PA', 'PM', 'PO', 'RN', 'ST', 'UK', 'US',
+  'AMA', 'USA',
+]);
+// Written in lowercase, only fully dotted initials are a person's ("d.r."), and not these everyday abbreviations.
+const LOWER_DOTTED_EXCLUDED: ReadonlySet<string> = new Set(['AM', 'PM', 'EG', 'IE', 'NB', 'OK', 'PS', 'VS', 'CC', 'BS', 'ET', 'AL']);
+
 // Initials that spell an English word ("AN", "IN", "TO") are not flagged bare — all-caps text is full of them —
 // only dotted ("A.N.").
 const BARE_EXCLUDED: ReadonlySet<string> = new Set([
@@ -51,7 +60,7 @@ const ACTION_VERBS: ReadonlySet<string> = new Set(
     'begins started starts presented presents processed processes expressed expresses wanted wants feels felt ' +
     'thinks thought believes believed hugged hugs texted texts called calls walked walks sat sits stood stands ' +
     'reached reaches reminded reminds relapsed relapses missed misses completed completes used uses volunteered ' +
-    'volunteers requested requests struggled struggles celebrated celebrates'
+    'volunteers requested requests struggled struggles celebrated celebrates listened listens nodded nods smiled smiles'
   ).split(' '),
 );
 
@@ -69,6 +78,7 @@ const ABSTRACT_COMPLEMENTS: ReadonlySet<string> = new Set(
     'what something everything'
   ).split(' '),
 );
+const TIME_NOUNS: ReadonlySet<string> = new Set('month months time season anniversary birthday holiday holidays'.split(' '));
 const THEME_NOUNS: ReadonlySet<string> = new Set(
   'theme themes topic topics focus common recurring central key main major source strength value'.split(' '),
 );
@@ -77,7 +87,7 @@ const THEME_NOUNS: ReadonlySet<string> = new Set(
 const NAME_PREV: ReadonlySet<string> = new Set(
   (
     'with to from told asked thanked and peer member client that when while because but then as if so although ' +
-    'though whereas after before until where'
+    'though whereas after before until where said says stated states reported reports noted notes mentioned'
   ).split(' '),
 );
 const CAPS_PREV: ReadonlySet<string> = new Set(['told', 'asked', 'thanked', 'peer', 'member', 'beside', 'hugged']);
@@ -113,7 +123,7 @@ interface Variant {
   /** For 'name': every token is word-like (needs name context). */
   wordLike: boolean;
   tokens: NameToken[];
-  /** For 'initials': the exact uppercase letters. */
+  /** For 'initials': the letters, uppercase and without accents. */
   letters?: string;
 }
 
@@ -126,7 +136,29 @@ interface CompiledMember {
 // each regex slow to compile, and a group brings a hundred of them.
 const POSSESSIVE = "(['’‘]s?)?";
 
-/** A regex fragment for one name token: accents optional ("Jose" finds "José"), any apostrophe style. */
+/** Without accents: "José" → "Jose". */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+let accentedForms: Map<string, string> | undefined;
+/** Each Latin letter with the accented letters that fold to it ("e" → "eéèêë…"), lowercase (matching ignores case). */
+function variantsOf(base: string): string {
+  if (!accentedForms) {
+    accentedForms = new Map();
+    for (let cp = 0xc0; cp <= 0x24f; cp++) {
+      const ch = String.fromCodePoint(cp).toLowerCase();
+      const b = fold(ch);
+      if (b.length === 1 && b !== ch && /[a-z]/.test(b)) accentedForms.set(b, (accentedForms.get(b) ?? b) + (accentedForms.get(b)?.includes(ch) ? '' : ch));
+    }
+  }
+  return accentedForms.get(base) ?? base;
+}
+
+/**
+ * A regex fragment for one name token: accents optional both ways ("Jose" finds "José" and "José" finds "Jose"),
+ * any apostrophe style.
+ */
 function tokenPattern(token: string): string {
   let out = '';
   for (const ch of token) {
@@ -138,14 +170,15 @@ function tokenPattern(token: string): string {
       out += '[-‐–]';
       continue;
     }
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    out += base !== ch && base.length === 1 ? `[${escapeRegExp(base)}${escapeRegExp(ch)}]` : escapeRegExp(ch);
+    const base = fold(ch).toLowerCase();
+    const forms = base.length === 1 ? variantsOf(base) : '';
+    out += forms.length > 1 ? `[${forms}]` : escapeRegExp(ch);
   }
   return out;
 }
 
 function nameToken(text: string): NameToken {
-  const lower = text.toLowerCase();
+  const lower = fold(text).toLowerCase();
   // Short names ("Al", "Ed", "Jo") collide with words and abbreviations; all-caps ones ("DJ") are plainly names.
   const short = [...text].length <= 2 && text !== text.toUpperCase();
   return { text, wordLike: WORD_NAMES.has(lower) || short };
@@ -205,11 +238,11 @@ function compileMember(member: OtherMember): CompiledMember | null {
   }
   if (first && lastInitial) {
     // "Dana R." — a first name with the last initial still identifies.
-    add({ kind: 'full-name', check: 'first-initial', body: `${tokenPattern(first.text)}\\s+${escapeRegExp(lastInitial)}\\.?`, wordLike: first.wordLike, tokens: [first] });
+    add({ kind: 'full-name', check: 'first-initial', body: `${tokenPattern(first.text)}\\s+${tokenPattern(lastInitial)}\\.?`, wordLike: first.wordLike, tokens: [first] });
   }
   if (last && firstInitial) {
     // "D. Reyes"
-    add({ kind: 'full-name', check: 'initial-last', body: `${escapeRegExp(firstInitial)}\\.\\s?${tokenPattern(last.text)}`, wordLike: last.wordLike, tokens: [last] });
+    add({ kind: 'full-name', check: 'initial-last', body: `${tokenPattern(firstInitial)}\\.\\s?${tokenPattern(last.text)}`, wordLike: last.wordLike, tokens: [last] });
   }
   for (const nick of [member.nickname?.trim() ?? '', ...nicknames]) {
     if (!nick) continue;
@@ -233,9 +266,15 @@ function compileMember(member: OtherMember): CompiledMember | null {
     letterSets.add(initials.join(''));
     if (firstInitial && lastInitial) letterSets.add(firstInitial + lastInitial);
   }
-  for (const letters of letterSets) {
-    if (!/^\p{Lu}+$/u.test(letters) || INITIALS_EXCLUDED.has(letters)) continue;
-    const chars = [...letters].map(escapeRegExp);
+  for (const raw of letterSets) {
+    if (!/^\p{Lu}+$/u.test(raw)) continue;
+    const letters = fold(raw).toUpperCase();
+    const chars = [...raw].map(tokenPattern);
+    if (INITIALS_EXCLUDED.has(letters)) {
+      // Only fully dotted, and only where the dotted form is not an abbreviation too.
+      if (!DOTTED_ABBREVIATIONS.has(letters)) add({ kind: 'initials', check: 'initials', body: `${chars.join('\\.\\s?')}\\.`, wordLike: false, tokens: [], letters });
+      continue;
+    }
     add({ kind: 'initials', check: 'initials', body: `${chars.join('\\.\\s?')}\\.?`, wordLike: false, tokens: [], letters });
     if (!BARE_EXCLUDED.has(letters)) add({ kind: 'initials', check: 'initials', body: chars.join(''), wordLike: false, tokens: [], letters });
   }
@@ -279,7 +318,7 @@ function isTitleOrUpper(word: string): boolean {
 /** Is a lone word-name (Hope, Will, Mark…) used as a person's name here? */
 function usedAsName(text: string, c: Candidate, allTokens: ReadonlySet<string>): boolean {
   const word = text.slice(c.start, c.bodyEnd);
-  const lower = word.toLowerCase();
+  const lower = fold(word).toLowerCase();
   const style = caseStyle(word);
   const possessive = c.possessiveEnd > c.bodyEnd;
   const after = text.slice(c.possessiveEnd);
@@ -309,11 +348,21 @@ function usedAsName(text: string, c: Candidate, allTokens: ReadonlySet<string>):
     return clauseStart && verbAfter();
   }
 
-  // Dates: "in May", "June 5", "5 May", "last Summer".
+  // Dates: "in May", "June 5", "5 May", "last Summer", "May is a hard month".
   if (CALENDAR_WORDS.has(lower)) {
     if (prevLower !== undefined && CALENDAR_PREV.has(prevLower)) return false;
     if (next[0] !== undefined && /^\d/.test(next[0])) return false;
     if (/\d[ \t]*$/.test(text.slice(Math.max(0, c.start - 4), c.start))) return false;
+    if (next.some((w) => TIME_NOUNS.has(w.toLowerCase()))) return false;
+  }
+
+  // "the Art of Happiness", "the Book of Joy": after an article, or after "of" inside a title, a capital is a title's.
+  if (style === 'title' && !initial && prevLower !== undefined) {
+    if (prevLower === 'the' || prevLower === 'a' || prevLower === 'an') return false;
+    if (prevLower === 'of' && prev) {
+      const before = prevWord(text, prev.start);
+      if (before && /^\p{Lu}\p{Ll}/u.test(before.word) && !allTokens.has(before.word.toLowerCase()) && !isSentenceStart(text, before.start)) return false;
+    }
   }
 
   // ALL CAPS inside ordinary text is emphasis on a name; inside all-caps text it proves nothing.
@@ -368,8 +417,13 @@ function dotEndsSentence(text: string, end: number): boolean {
 function accept(text: string, v: Variant, c: Candidate, matched: string, allTokens: ReadonlySet<string>): boolean {
   switch (v.check) {
     case 'initials': {
+      // "10 A.M." is a time.
+      if (/\d[ \t]*$/.test(text.slice(Math.max(0, c.start - 3), c.start))) return false;
       const letters = matched.replace(/[.\s]/g, '');
-      return letters === v.letters;
+      if (fold(letters) === v.letters) return true;
+      // Lowercase: only fully dotted ("d.r."), never an everyday abbreviation ("e.g.", "a.m.").
+      const dotted = /^(?:\p{L}\.\s?)+$/u.test(matched);
+      return dotted && letters === letters.toLowerCase() && fold(letters).toUpperCase() === v.letters && !LOWER_DOTTED_EXCLUDED.has(v.letters ?? '');
     }
     case 'first-initial': {
       // The trailing initial must be a capital letter ("Dana R", not "Dana r…").
