@@ -48,6 +48,19 @@ const RELATIVE =
   'daughters?|uncle|aunt|grandfather|grandmother|friends?|roommate|patients?|clients?|man|woman|men|women)';
 const PERSON_NOUN = '(?:patient|client|member|participant|individual|person|personality|case)s?';
 
+/**
+ * Right before an adjective used as a verdict on the client ("Client was difficult", "she seemed very demanding"):
+ * a person as the subject, a linking verb, and any degree words. Words like "difficult" and "demanding" are flagged
+ * only here, so "a difficult week", "a demanding job" and "the exercise was difficult" stay clean.
+ */
+const VERDICT =
+  '(?<=\\b(?:client|patient|member|participant|he|she|they) (?:[a-z]+ly )?' +
+  '(?:is|was|were|are|has been|had been|have been|can be|could be|became|becomes|seemed|seems|appeared|appears|' +
+  'acted|acts|remained|remains|came across as|comes across as|presented as|presents as|was being|is being) ' +
+  '(?:(?:very|quite|so|extremely|somewhat|rather|really|increasingly|often|more|less|too) )*)';
+/** The client's own feeling, not the clinician's verdict: "described feeling childish". */
+const FEELING_BEFORE = /\b(?:feel|feels|felt|feeling)\s+(?:like\s+)?(?:(?:very|so|a bit|quite|really)\s+)?$/i;
+
 /** Article, singular and plural forms of a label noun ("an addict" → "a person with…", "addicts" → "people with…"). */
 function label(singular: string, plural: string, person: string, people: string): [string, Suggest][] {
   const article = /^[aeiou]/i.test(person) ? 'an' : 'a';
@@ -83,6 +96,20 @@ export const LEXICON: readonly LexiconEntry[] = [
     forms: [['alleges', 'reports'], ['alleging', 'reporting'], ['alleged that', 'reported that'], ['allegedly', 'reportedly']],
   },
   { category: 'credibility', forms: all(['apparently', 'supposedly', 'purportedly', 'ostensibly'], 'reportedly') },
+  {
+    category: 'credibility',
+    // The verb with the client as subject ("Client alleged she was sober"); the legal adjective stays (above).
+    forms: [['(?<=\\b(?:client|patient|member|he|she|they) (?:[a-z]+ly |also |then |later )?)alleged', 'reported']],
+  },
+  {
+    category: 'credibility',
+    // "Admitted to drinking" casts a report as a confession; hospital admissions and admitted feelings are not that.
+    forms: [['admitted', 'reported'], ['admits', 'reports'], ['admitting', 'reporting'], ['admit', 'report']],
+    notAfter: /\b(?:was|were|is|are|be|been|being|get|gets|got|getting|not|to)\s+(?:[a-z]+ly\s+)?$/i,
+    notBefore:
+      /^\s+(?:(?:to|into|at|for|from)\s+(?:the\s+|a\s+|an\s+|her\s+|his\s+)?(?:hospitals?|inpatient|unit|detox|ER|ED|emergency|psych|psychiatric|residential|rehab|treatment|programs?|facility|ward|ICU|observation|medical|sober|care|crisis)\b|(?:to\s+)?(?:feeling|feelings|being\s+(?:scared|nervous|afraid|anxious|sad|worried|lonely|overwhelmed|hurt|ashamed)))/i,
+  },
+  { category: 'credibility', forms: all(['conveniently', 'questionable', 'dubious', 'fabricated', 'fabricating', 'fabricates', 'pretended', 'pretends', 'pretending'], DESCRIBE) },
   { category: 'credibility', forms: [['purports', 'reports'], ['purported to', 'reported to']] },
   {
     category: 'credibility',
@@ -112,7 +139,10 @@ export const LEXICON: readonly LexiconEntry[] = [
   {
     category: 'disapproval',
     forms: [['refuse', 'decline'], ['refused', 'declined'], ['refuses', 'declines'], ['refusing', 'declining'], ['refusal to', 'decision not to'], ['refusal', 'declining']],
-    notBefore: /^\s+(?:bins?|collection|disposal)\b/i, // "refuse" the noun (rubbish)
+    // "refuse" the noun (rubbish); refusal skills, statements, scripts… are an intervention (drink/drug refusal).
+    notBefore:
+      /^\s+(?:bins?|collection|disposal|skills?|statements?|scripts?|training|strateg(?:y|ies)|techniques?|role[-\s]?plays?|practice|exercises?|responses?)\b/i,
+    notAfter: /\b(?:drink|drug|alcohol|substance|assertive)\s+$/i,
   },
   {
     category: 'disapproval',
@@ -136,7 +166,9 @@ export const LEXICON: readonly LexiconEntry[] = [
     category: 'disapproval',
     forms: [['resistant', 'ambivalent']],
     // "treatment resistant depression" is a clinical term ("treatment-resistant" never matches: hyphen compound).
-    notAfter: /\b(?:treatment|medication|drug|insulin|antibiotic|water|heat|stain)\s+$/i,
+    // …nor is a condition that resists treatment ("her depression has been resistant to two medications").
+    notAfter:
+      /\b(?:treatment|medication|drug|insulin|antibiotic|water|heat|stain)\s+$|\b(?:depression|symptoms?|illness|condition|infection|pain|anxiety|disorder|seizures?|it)\s+(?:has been|have been|had been|is|was|are|were|remains?|remained|proved|proven)\s+$/i,
   },
   { category: 'disapproval', forms: [['defiant', DESCRIBE]], notAfter: /\boppositional\s+$/i },
   { category: 'disapproval', forms: [['oppositional', DESCRIBE]], notBefore: /^\s+defiant\b/i },
@@ -278,6 +310,25 @@ export const LEXICON: readonly LexiconEntry[] = [
       /^\s+(?:improvements?|changes?|increases?|decreases?|declines?|shifts?|reductions?|drops?|rises?|differences?|turnaround|progress|effects?|results?|gains?|losses?)\b/i,
   },
   { category: 'difficult-patient', forms: all(['combative', 'belligerent', 'lazy', 'argumentative', 'rude'], DESCRIBE) },
+  {
+    category: 'difficult-patient',
+    forms: all(
+      ['arrogant', 'childish', 'immature', 'selfish', 'obnoxious', 'passive[-\\s]aggressive', 'pushy', 'disrespectful', 'abrasive', 'sneaky', 'dishonest', 'deceitful'],
+      DESCRIBE,
+    ),
+    notAfter: FEELING_BEFORE,
+  },
+  { category: 'difficult-patient', forms: all(['narcissistic'], DESCRIBE), notBefore: /^\s+(?:personality|traits?|features?)\b/i },
+  { category: 'difficult-patient', forms: all(['liars?', 'complainers?', 'hypochondriacs?', 'malingering', 'malingerers?', 'malingers', 'malingered'], DESCRIBE) },
+  {
+    category: 'difficult-patient',
+    // Only as a verdict on the person: "a difficult week", "a demanding job", "found the noise annoying" are clean.
+    forms: [
+      [`${VERDICT}difficult(?! (?:to|for)\\b)`, DESCRIBE],
+      [`${VERDICT}demanding(?! (?:that|to|back|money|payment|rent)\\b)`, DESCRIBE],
+      [`${VERDICT}annoying`, DESCRIBE],
+    ],
+  },
   {
     category: 'difficult-patient',
     forms: [

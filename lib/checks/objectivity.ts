@@ -1,6 +1,6 @@
 import { resolveOverlaps, type Finding } from './finding';
 import { DESCRIBE, LEXICON, type LexiconEntry, type StigmaCategory, type Suggest } from './objectivity-lexicon';
-import { capitalise, collapseSpace, isSentenceStart } from './text';
+import { capitalise, collapseSpace, isSentenceStart, quotedSpans } from './text';
 
 export { DESCRIBE, LEXICON, type StigmaCategory } from './objectivity-lexicon';
 
@@ -45,11 +45,15 @@ function message(category: StigmaCategory, quoted: string, suggestion: string): 
 }
 
 /**
- * Flags judgemental or stigmatising words and phrases and offers objective wording.
+ * Flags judgemental or stigmatising words and phrases and offers objective wording; words inside quotation marks
+ * are left alone (quoted words are the speaker's, and a clinician quotes a client verbatim on purpose).
  * Returns non-overlapping findings sorted by start; the longest phrase wins where matches overlap.
  */
 export function checkObjectivity(text: string): Finding[] {
   const found: Finding[] = [];
+  // Words inside quotation marks are someone's own words (the client's, mostly), not the clinician's judgement.
+  const quoted = quotedSpans(text);
+  const inQuote = (start: number, end: number) => quoted.some(([qs, qe]) => start >= qs && end <= qe);
   for (const { re, suggest, entry } of FORMS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -63,6 +67,7 @@ export function checkObjectivity(text: string): Finding[] {
       }
       if (entry.notAfter?.test(text.slice(Math.max(0, start - LOOK_WINDOW), start))) continue;
       if (entry.notBefore?.test(text.slice(end, end + LOOK_WINDOW))) continue;
+      if (inQuote(start, end)) continue;
       let suggestion = typeof suggest === 'function' ? suggest(matched) : suggest;
       // Sentence-initial replacement starts with a capital ("Refused" → "Declined"); the describe hint is advice.
       if (suggestion !== DESCRIBE && isSentenceStart(text, start)) suggestion = capitalise(suggestion);

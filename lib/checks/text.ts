@@ -106,3 +106,39 @@ export function caseStyle(word: string): CaseStyle {
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * The spans of text inside quotation marks, each [start, end) including its marks: "…", “…”, ‘…’ and '…'. A single
+ * quote opens only where no letter sits before it and closes only where none follows, so apostrophes ("I'm",
+ * "members' ") are not quotes. A quote left open is no span: it ends at no point the checks could trust. Quotes do
+ * not run across a blank line.
+ */
+export function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open: { at: number; close: string } | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '\n' && text.charAt(i + 1) === '\n') {
+      open = null;
+      continue;
+    }
+    if (open) {
+      if (c !== open.close && !(open.close === '”' && c === '"')) continue;
+      if (open.close === "'" || open.close === '’') {
+        // A single quote closes only after a non-space and before a non-letter.
+        if (LETTER.test(text.charAt(i + 1)) || /\s/.test(text.charAt(i - 1))) continue;
+      }
+      spans.push([open.at, i + 1]);
+      open = null;
+      continue;
+    }
+    const before = text.charAt(i - 1);
+    if (c === '"' || c === '“') open = { at: i, close: c === '“' ? '”' : '"' };
+    else if ((c === "'" || c === '‘') && !LETTER.test(before) && LETTER.test(text.charAt(i + 1) ?? '')) {
+      open = { at: i, close: c === '‘' ? '’' : "'" };
+    }
+  }
+  return spans;
+}
