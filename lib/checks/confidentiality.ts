@@ -90,6 +90,7 @@ const NAME_PREV: ReadonlySet<string> = new Set(
     'though whereas after before until where said says stated states reported reports noted notes mentioned'
   ).split(' '),
 );
+const PERSON_WORDS: ReadonlySet<string> = new Set('client clients peer peers member members facilitator writer clinician'.split(' '));
 const CAPS_PREV: ReadonlySet<string> = new Set(['told', 'asked', 'thanked', 'peer', 'member', 'beside', 'hugged']);
 const DETERMINERS: ReadonlySet<string> = new Set(
   'the a an my his her their our your its this these those some any no every of'.split(' '),
@@ -163,7 +164,8 @@ function tokenPattern(token: string): string {
   let out = '';
   for (const ch of token) {
     if ("'’‘".includes(ch)) {
-      out += "['’‘]";
+      // Often left out when typed: "OBrien".
+      out += "['’‘]?";
       continue;
     }
     if ('-‐–'.includes(ch)) {
@@ -388,6 +390,9 @@ function usedAsName(text: string, c: Candidate, allTokens: ReadonlySet<string>):
   const l1 = w1.toLowerCase();
   if (l1 === 'and') {
     // "Joy and Marcus" is two people; "Joy and Healing" (a title) is not, unless a verb follows ("Hope and Tom said").
+    // "Rose and the client", "Rose and client": the other half is a person, so this one is too.
+    const other = w2?.toLowerCase() === 'the' ? w3 : w2;
+    if (other !== undefined && PERSON_WORDS.has(other.toLowerCase())) return true;
     if (w2 === undefined || !/^\p{Lu}/u.test(w2) || w2 === 'I') return false;
     const l3 = w3?.toLowerCase();
     return allTokens.has(w2.toLowerCase()) || (l3 !== undefined && (ACTION_VERBS.has(l3) || PLURAL_VERBS.has(l3)));

@@ -46,6 +46,10 @@ const DURATION_START =
 const RELATIVE =
   '(?:father|mother|dad|mom|mum|parents?|husband|wife|partner|boyfriend|girlfriend|brother|sister|sons?|' +
   'daughters?|uncle|aunt|grandfather|grandmother|friends?|roommate|patients?|clients?|man|woman|men|women)';
+// People in the client's life whose behaviour the client describes.
+const OTHERS =
+  '(?:father|mother|dad|mom|mum|parents?|husband|wife|partner|boyfriend|girlfriend|brother|sister|sons?|daughters?|' +
+  'child|children|kids?|teen|teenager|stepson|stepdaughter|uncle|aunt|roommate|boss|supervisor|coworker)';
 const PERSON_NOUN = '(?:patient|client|member|participant|individual|person|personality|case)s?';
 
 /**
@@ -57,7 +61,9 @@ const VERDICT =
   '(?<=\\b(?:client|patient|member|participant|he|she|they) (?:[a-z]+ly )?' +
   '(?:is|was|were|are|has been|had been|have been|can be|could be|became|becomes|seemed|seems|appeared|appears|' +
   'acted|acts|remained|remains|came across as|comes across as|presented as|presents as|was being|is being) ' +
-  '(?:(?:very|quite|so|extremely|somewhat|rather|really|increasingly|often|more|less|too) )*)';
+  '(?:(?:very|quite|so|extremely|somewhat|rather|really|increasingly|often|more|less|too) )*' +
+  // …also second in a pair: "presented as entitled and demanding".
+  '(?:[a-z-]+,? (?:and|or) )?)';
 /** The client's own feeling, not the clinician's verdict: "described feeling childish". */
 const FEELING_BEFORE = /\b(?:feel|feels|felt|feeling)\s+(?:like\s+)?(?:(?:very|so|a bit|quite|really)\s+)?$/i;
 
@@ -168,9 +174,14 @@ export const LEXICON: readonly LexiconEntry[] = [
     // "treatment resistant depression" is a clinical term ("treatment-resistant" never matches: hyphen compound).
     // …nor is a condition that resists treatment ("her depression has been resistant to two medications").
     notAfter:
-      /\b(?:treatment|medication|drug|insulin|antibiotic|water|heat|stain)\s+$|\b(?:depression|symptoms?|illness|condition|infection|pain|anxiety|disorder|seizures?|it)\s+(?:has been|have been|had been|is|was|are|were|remains?|remained|proved|proven)\s+$/i,
+      /\b(?:treatment|medication|drug|insulin|antibiotic|water|heat|stain)\s+$|\b(?:depression|symptoms?|illness|condition|infection|pain|anxiety|disorder|seizures?|it)\s+(?:(?:has been|have been|had been|is|was|are|were|remains?|remained|proved|proven)\s+)?$/i,
   },
-  { category: 'disapproval', forms: [['defiant', DESCRIBE]], notAfter: /\boppositional\s+$/i },
+  {
+    category: 'disapproval',
+    forms: [['defiant', DESCRIBE]],
+    // The diagnosis, and a relative's behaviour the client describes ("her son has been defiant at home").
+    notAfter: new RegExp(`\\boppositional\\s+$|\\b${OTHERS}\\s+(?:has been|have been|is|was|are|were|gets|got|became|becomes)\\s+(?:[a-z]+\\s+)?$`, 'i'),
+  },
   { category: 'disapproval', forms: [['oppositional', DESCRIBE]], notBefore: /^\s+defiant\b/i },
   {
     category: 'disapproval',
