@@ -1,6 +1,6 @@
 // Clinical documentation through the real panel: a SOAP session drafted with quick capture, the confidentiality
 // check blocking a fill until it is fixed, payer essentials and the signature line in every filled note, and the
-// charting progress.
+// charting progress, and the client's own words in the Subjective section.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
@@ -117,6 +117,23 @@ describe('clinical documentation', () => {
     expect(note).not.toMatch(/Dana|Hope|Priya/);
     await panel.getByText('2 of 3 charted').waitFor();
     expect(await memberBlock(panel, 'Priya Natarajan').getByRole('status').innerText()).toMatch(/^Not filled: marked absent/);
+  });
+
+  test("the client's own words typed in the panel land in the saved note's Subjective section", async () => {
+    const hope = memberBlock(panel, 'Hope Alvarez');
+    const words = '"I used the ice pack twice and it worked. I was lazy about the rest."';
+    await hope.getByRole('textbox', { name: "Client's own words", exact: true }).fill(words);
+    await openNote('c3');
+    expect(await fillChart(panel, 'Hope Alvarez')).toMatch(/^Filled\b/);
+    const note = await saveNote('c3');
+    const subjective = note.slice(note.indexOf('Subjective\n'), note.indexOf('\n\nObjective\n'));
+    expect(subjective).toContain(`Client's own words:\n${words}`);
+    // Only there, once.
+    expect(note.indexOf(words)).toBe(note.lastIndexOf(words));
+    // The client's own "lazy" is theirs: the checks do not offer to reword it.
+    const checks = hope.getByRole('region', { name: 'Checks for Hope Alvarez' });
+    if ((await checks.count()) > 0) expect(await checks.innerText()).not.toContain('lazy');
+    await panel.getByText('3 of 3 charted').waitFor();
   });
 
   test('a recurring group starts the next session with its roster, defaults and goals; history finds past sessions', async () => {
