@@ -1,17 +1,8 @@
 import { hasReplacement } from '@/lib/checks/apply';
 import type { EntryReview, FieldFinding } from '@/lib/checks/review';
-import { FIELD_LABELS as LABELS } from '@/lib/model';
+import { SHORT_LABELS } from '@/lib/model';
 
-const FIELD_LABELS: Record<FieldFinding['field'], string> = {
-  interactedWithGroup: 'Interacted with the group',
-  groupReaction: 'Group reacted',
-  influencedGroup: 'Influenced the group',
-  groupInfluence: 'Group influenced',
-  ownWords: LABELS.ownWords,
-  responseToInterventions: 'Response to interventions',
-  goals: 'Goals',
-  plan: 'Plan',
-};
+const FIELD_LABELS: Record<FieldFinding['field'], string> = SHORT_LABELS;
 
 /** The checks' findings for one member, each in context with a one-click fix. */
 export function Findings({ review, name, textOf, onFix, onFixAll }: {

@@ -35,3 +35,15 @@ export const DYNAMIC_LABELS: Record<Dynamic, string> = {
   influencedGroup: FIELD_LABELS.influencedGroup,
   groupInfluence: FIELD_LABELS.groupInfluence,
 };
+
+/** Shorter names for the same fields where a line has little room (a finding says which field it is in). */
+export const SHORT_LABELS = {
+  interactedWithGroup: 'Interacted with the group',
+  groupReaction: 'Group reacted',
+  influencedGroup: 'Influenced the group',
+  groupInfluence: 'Group influenced',
+  ownWords: FIELD_LABELS.ownWords,
+  responseToInterventions: FIELD_LABELS.responseToInterventions,
+  goals: 'Goals',
+  plan: FIELD_LABELS.plan,
+} as const satisfies Partial<Record<LabelledField, string>>;
