@@ -67,4 +67,13 @@ describe('checkObjectivity', () => {
   it('returns nothing for empty text', () => {
     expect(checkObjectivity('')).toEqual([]);
   });
+
+  it("leaves quoted words alone, and only quoted ones: apostrophes, an unclosed quote and a blank line do not quote", () => {
+    const words = (text: string) => matchedText(text, checkObjectivity(text));
+    expect(words('Client said "I was lazy" and was manipulative after.')).toEqual(['manipulative']);
+    expect(words("Client's sister said the client's week was lazy; client was lazy.")).toEqual(['lazy', 'lazy']);
+    expect(words('Client said "I was lazy and never finished.')).toEqual(['lazy']);
+    expect(words('Client said "I tried.\n\nClient was lazy about homework."')).toEqual(['lazy']);
+    expect(words("Client called herself 'lazy' and the peers' feedback 'harsh'.")).toEqual([]);
+  });
 });
