@@ -27,7 +27,10 @@ async function init(form) {
   // For tests and debugging: the mounted variant's handle.
   window.demoEhr = { variant, editor };
   document.documentElement.dataset.editorReady = variant;
-  save.disabled = false;
+  // A variant whose page enables Save only once its own model is dirty (Knockout, jQuery, AngularJS forms) takes
+  // the button; others get it enabled now.
+  if (typeof editor.gateSave === 'function') editor.gateSave(save);
+  else save.disabled = false;
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
