@@ -15,12 +15,14 @@
 //   GET  /api/clients/<id>/notes             JSON, oldest first
 //   POST /api/clients/<id>/notes             JSON { text, cptCode, date, chiefComplaint?, editor? } -> 201 { note }
 //   GET  /attacks/<name>?client=<id>          adversarial pages for the fill's destination (attacks.mjs)
+//   GET  /webforms/ProgressNote.aspx?ClientID=<id>  an ASP.NET WebForms note page in quirks mode (webforms.mjs)
 //   GET  /vendor/<npm-package>/<path>        node_modules/<npm-package>/<path>, read-only
 //   GET  /variants/<v>.js                    public/variants/<v>.js, else the bundle in .build/variants/ (build-variants.mjs)
 //   GET  /<anything else>                    static file under public/
 import { layoutPage } from './layouts.mjs';
 import { attackPage } from './attacks.mjs';
 import { groupPage } from './group-notes.mjs';
+import { webformsPage } from './webforms.mjs';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -153,6 +155,10 @@ export function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
     if ((m = /^\/attacks\/([a-z-]+)\/?$/.exec(p))) {
       const html = attackPage(m[1], url.searchParams, req.headers.host);
       return html ? sendHtml(res, 200, html) : sendHtml(res, 404, notFoundPage());
+    }
+    if (p === '/webforms/ProgressNote.aspx') {
+      const client = findClient(url.searchParams.get('ClientID') || '');
+      return client ? sendHtml(res, 200, webformsPage(client)) : sendHtml(res, 404, notFoundPage());
     }
     if (p === '/favicon.ico') return serveFile(req, res, PUBLIC_DIR, 'favicon.svg');
     if ((m = /^\/(schedule|billing|messages|reports|settings|help)\/?$/.exec(p))) {
