@@ -214,6 +214,9 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   if (!geo && !p.hidden) return;
 
   let label = labelFor(h, p.cache);
+  // A designMode document is named by its frame element (title, aria-label, a label), read in the parent page.
+  const frame = wholeDocument && !label ? (p.view?.frameElement as HTMLElement | null | undefined) : null;
+  if (frame) label = labelFor(frame, p.cache);
   // A rich editor is named by the field it replaced ("Progress note"), not by its own "Rich Text Editor" label.
   if (kind === 'contenteditable' && !namesANote(vocabulary(label))) label = standInLabel(h, p.cache) || label;
   const name = el.getAttribute('name') || '';
