@@ -164,6 +164,12 @@ describe('legacy page shapes: filled from the side panel into the page’s own m
     expectExactNote(await model());
     expect(await h.ehr.evaluate(() => (window as any).demoEhr.editor.scope.noteForm.$dirty), 'the form is $dirty').toBe(true);
     expect(await saveButton().isEnabled(), 'the fill enabled Save').toBe(true);
+
+    // "Undo fill" reaches the scope too (its restore says `change`), and a second fill lands once.
+    expect(await panel.undo(MEMBER.name)).not.toMatch(/not done/i);
+    expect(await model(), 'the scope is empty again').toBe('');
+    expect((await fill()).status).toMatch(/^Filled\b/);
+    expectExactNote(await model());
     expectExactNote((await save('angularjs')).text);
   });
 
