@@ -192,6 +192,12 @@ describe('legacy page shapes: filled from the side panel into the page’s own m
     const { status } = await fill();
     expect(status).toMatch(/^Filled\b/);
     expectExactNote(await model());
+
+    // "Undo fill" puts the iframe body back as it was; a second fill lands once.
+    expect(await panel.undo(MEMBER.name)).not.toMatch(/not done/i);
+    expect(await model(), 'the body is empty again').toBe('');
+    expect((await fill()).status).toMatch(/^Filled\b/);
+    expectExactNote(await model());
     expectExactNote((await save('designmode')).text);
   });
 
@@ -210,6 +216,16 @@ describe('legacy page shapes: filled from the side panel into the page’s own m
     expect(second.asked, 'no question once the note box exists').toEqual([]);
     expect(second.status).toMatch(/^Filled\b/);
     expectExactNote(await model());
+
+    // Closed again, the note box is still in the page but not shown: the panel says so, asks nothing, writes nothing.
+    await h.ehr.getByRole('button', { name: 'Close', exact: true }).click();
+    const third = await fill();
+    expect(third.asked).toEqual([]);
+    expect(third.status).toMatch(/^Not filled: .*Progress note.* not shown/);
+    expect(await h.ehr.getByLabel('Chief complaint', { exact: true }).inputValue()).toBe('');
+    expectExactNote(await model());
+
+    await h.ehr.getByRole('button', { name: 'Add progress note', exact: true }).click();
     expectExactNote((await save('modal', saveButton(h.ehr, 'Save note'))).text);
   });
 });
