@@ -2,7 +2,7 @@
 // `ng-model-options="{ updateOn: 'blur change' }"` — the scope hears the field on blur or change only, not on each
 // `input` — and the form's $dirty enabling Save. getValue() reads the scope, never the DOM.
 //   mount(slot, { label, id }) -> { element, scope, getValue(), setValue(text), focus(), gateSave(button) }
-import { loadScript } from './_rich-text.js';
+import { labelledTextarea, loadScript } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   await loadScript('/vendor/angular/angular.min.js');
@@ -11,14 +11,7 @@ export async function mount(slot, { label = 'Progress note', id = 'note' } = {})
   const app = document.createElement('div');
   app.setAttribute('ng-controller', 'NoteController as vm');
   app.setAttribute('ng-form', 'noteForm');
-  const lab = document.createElement('label');
-  lab.className = 'field-label';
-  lab.htmlFor = id;
-  lab.textContent = label;
-  const textarea = document.createElement('textarea');
-  textarea.id = id;
-  textarea.name = 'note';
-  textarea.rows = 20;
+  const textarea = labelledTextarea(app, label, id);
   textarea.cols = 90;
   textarea.setAttribute('ng-model', 'vm.note');
   textarea.setAttribute('ng-model-options', "{ updateOn: 'blur change' }");
@@ -26,7 +19,7 @@ export async function mount(slot, { label = 'Progress note', id = 'note' } = {})
   unsaved.className = 'hint';
   unsaved.setAttribute('ng-show', 'noteForm.$dirty');
   unsaved.textContent = 'Unsaved changes';
-  app.append(lab, textarea, unsaved);
+  app.append(unsaved);
   slot.append(app);
 
   angular.module('demoNote', []).controller('NoteController', function () {

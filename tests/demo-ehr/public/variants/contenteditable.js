@@ -21,20 +21,21 @@ export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   return {
     element: div,
     getValue: () => serialise(div),
-    setValue(text) {
-      div.replaceChildren(
-        ...String(text)
-          .split('\n')
-          .map((line) => {
-            const p = document.createElement('div');
-            if (line) p.textContent = line;
-            else p.append(document.createElement('br'));
-            return p;
-          }),
-      );
-    },
+    setValue: (text) => div.replaceChildren(...linesAsDivs(document, text)),
     focus: () => div.focus(),
   };
+}
+
+/** Plain text as a contenteditable holds it: a <div> per line, <br> keeping an empty line open. */
+export function linesAsDivs(doc, text) {
+  return String(text)
+    .split('\n')
+    .map((line) => {
+      const d = doc.createElement('div');
+      if (line) d.textContent = line;
+      else d.append(doc.createElement('br'));
+      return d;
+    });
 }
 
 const BLOCKS = new Set([

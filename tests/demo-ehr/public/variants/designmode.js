@@ -2,7 +2,7 @@
 // whole document is editable through `designMode = 'on'` (pre-contenteditable editors, many still in EHRs).
 // The iframe's title names it. getValue() reads the iframe body as it renders (blocks and <br> as line breaks).
 //   mount(slot, { label, id }) -> { element, getValue(), setValue(text), focus() }
-import { serialise } from './contenteditable.js';
+import { linesAsDivs, serialise } from './contenteditable.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   const caption = document.createElement('div');
@@ -24,18 +24,7 @@ export async function mount(slot, { label = 'Progress note', id = 'note' } = {})
   return {
     element: iframe,
     getValue: () => serialise(doc.body),
-    setValue(text) {
-      doc.body.replaceChildren(
-        ...String(text)
-          .split('\n')
-          .map((line) => {
-            const div = doc.createElement('div');
-            if (line) div.textContent = line;
-            else div.append(doc.createElement('br'));
-            return div;
-          }),
-      );
-    },
+    setValue: (text) => doc.body.replaceChildren(...linesAsDivs(doc, text)),
     focus: () => iframe.contentWindow?.focus(),
   };
 }

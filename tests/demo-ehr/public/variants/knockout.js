@@ -2,27 +2,20 @@
 // default, so the view model hears only `change` (not `input`, not keystrokes) — as in many Knockout-era EHRs.
 // A dirty flag on the view model enables Save; getValue() reads the observable, never the DOM.
 //   mount(slot, { label, id }) -> { element, viewModel, getValue(), setValue(text), focus(), gateSave(button) }
-import { loadScript } from './_rich-text.js';
+import { labelledTextarea, loadScript } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   await loadScript('/vendor/knockout/build/output/knockout-latest.js');
   const ko = window.ko;
 
-  const lab = document.createElement('label');
-  lab.className = 'field-label';
-  lab.htmlFor = id;
-  lab.textContent = label;
-  const textarea = document.createElement('textarea');
-  textarea.id = id;
-  textarea.name = 'note';
-  textarea.rows = 20;
+  const textarea = labelledTextarea(slot, label, id);
   textarea.cols = 90;
   textarea.setAttribute('data-bind', 'value: note');
   const unsaved = document.createElement('p');
   unsaved.className = 'hint';
   unsaved.setAttribute('data-bind', 'visible: dirty');
   unsaved.textContent = 'Unsaved changes';
-  slot.append(lab, textarea, unsaved);
+  slot.append(unsaved);
 
   const viewModel = { note: ko.observable(''), dirty: ko.observable(false) };
   viewModel.note.subscribe(() => viewModel.dirty(true));

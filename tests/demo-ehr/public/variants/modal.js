@@ -2,6 +2,8 @@
 // (showModal: the rest of the page is inert behind it) and only then creates the note's <textarea>. Until the
 // clinician opens it there is no note field on the page at all. "Save note" in the dialog submits the page's form.
 //   mount(slot, { label, id }) -> { element (the opener), getValue(), setValue(text), focus(), open() }
+import { labelledTextarea } from './_rich-text.js';
+
 export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   const opener = document.createElement('button');
   opener.type = 'button';
@@ -22,13 +24,8 @@ export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
       const title = document.createElement('h2');
       title.id = `${id}-dialog-title`;
       title.textContent = 'Add progress note';
-      const lab = document.createElement('label');
-      lab.className = 'field-label';
-      lab.htmlFor = id;
-      lab.textContent = label;
-      textarea = document.createElement('textarea');
-      textarea.id = id;
-      textarea.name = 'note';
+      dialog.append(title);
+      textarea = labelledTextarea(dialog, label, id);
       textarea.rows = 16;
       textarea.cols = 80;
       const actions = document.createElement('div');
@@ -42,7 +39,7 @@ export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
       close.textContent = 'Close';
       close.addEventListener('click', () => dialog?.close());
       actions.append(save, close);
-      dialog.append(title, lab, textarea, actions);
+      dialog.append(actions);
       slot.append(dialog);
     }
     if (!dialog.open) dialog.showModal();
