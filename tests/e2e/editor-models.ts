@@ -15,6 +15,10 @@ export const EDITOR_MODELS = {
   ckeditor5: 'editor.getData() as text',
   tinymce: 'tinymce.activeEditor.getContent() as text',
   ckeditor4: 'CKEDITOR.instances…getData() as text',
+  knockout: 'Knockout observable (value binding: change only)',
+  jquery: "jQuery model kept on 'keyup change'",
+  angularjs: "AngularJS scope (ng-model, updateOn 'blur change')",
+  designmode: 'designMode iframe body',
 } as const;
 
 export type EditorVariant = keyof typeof EDITOR_MODELS;
