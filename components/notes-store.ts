@@ -375,12 +375,18 @@ export function useNotesStore(options: NotesStoreOptions = {}): [NotesState, Not
   /** A changed session or entry: queued for saving and put in the state (the history list follows the session). */
   function keep(write: { store: 'sessions'; record: Session } | { store: 'entries'; record: Entry }): void {
     saver.queue(write);
+    // The ref follows at once, not at the next render: a second edit in the same moment (a fill marks the member
+    // charted and remembers the chart's address) builds on the first instead of undoing it.
     if (write.store === 'sessions') {
       const session = write.record;
-      setState((s) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) }));
+      const next = (s: NotesState) => ({ ...s, session, sessions: s.sessions.map((x) => (x.id === session.id ? session : x)) });
+      stateRef.current = next(stateRef.current);
+      setState(next);
     } else {
       const entry = write.record;
-      setState((s) => ({ ...s, entries: s.entries.map((e) => (e.id === entry.id ? entry : e)) }));
+      const next = (s: NotesState) => ({ ...s, entries: s.entries.map((e) => (e.id === entry.id ? entry : e)) });
+      stateRef.current = next(stateRef.current);
+      setState(next);
     }
   }
 
