@@ -214,6 +214,7 @@ export function App() {
       const key = pageKeyOf(url);
       const [{ runFill }, executor] = await Promise.all([import('@/lib/messaging/fill-flow'), loadExecutor()]);
       const others = state.entries.filter((e) => e.id !== entry.id).map((e) => e.clinical.memberName.trim()).filter(Boolean);
+      const mapping = siteRules.rules.find((r) => r.kind === 'mapping' && r.pageKey === key);
       const result = await runFill(
         noteFor(entry),
         {
@@ -222,6 +223,10 @@ export function App() {
           ask,
           copy: (text) => navigator.clipboard.writeText(text),
           ...(url ? { tabOrigin: new URL(url).origin } : {}),
+          ...(mapping ? { rememberedMapping: mapping.label } : {}),
+          onMappingConfirmed: (label, sectionNames) => {
+            if (key) void siteRules.remember({ pageKey: key, frameKey: '', selector: sectionNames.slice(0, 20), label, kind: 'mapping' }).catch(() => {});
+          },
         },
         { name, others },
         sectionsFor(entry),

@@ -161,7 +161,11 @@ export function FieldTarget({ tabId, url, pageKey, rules, remember, forget }: Pr
         <ul class="states" aria-label="Remembered fields for this site">
           {siteRules.map((r) => (
             <li key={r.id}>
-              {r.kind === 'patient' ? 'Patient name read from the place you picked' : `Remembered: “${r.label}”`}{' '}
+              {r.kind === 'patient'
+                ? 'Patient name read from the place you picked'
+                : r.kind === 'mapping'
+                  ? `Fills the note's sections into separate fields: ${r.label}`
+                  : `Remembered: “${r.label}”`}{' '}
               <button type="button" class="link" onClick={() => void forget(r.id)} aria-label={`Forget remembered field ${r.label}`}>
                 Forget
               </button>

@@ -20,8 +20,12 @@ export const SiteRuleSchema = z.strictObject({
   selector: z.array(z.string().check(z.maxLength(2000))).check(z.minLength(1), z.maxLength(20)),
   label: z.string().check(z.maxLength(200)),
   createdAt: z.iso.datetime(),
-  /** What the rule points at: the note field (the default, as rules were before), or where the patient's name is. */
-  kind: z.optional(z.enum(['field', 'patient'])),
+  /**
+   * What the rule points at: the note field (the default, as rules were before), where the patient's name is, or
+   * the confirmed mapping of a note's sections onto the page's fields ("Fill these fields"): then `selector` lists
+   * the sections in order, `label` says the mapping as the panel showed it, and `frameKey` is empty.
+   */
+  kind: z.optional(z.enum(['field', 'patient', 'mapping'])),
 });
 export type SiteRule = z.infer<typeof SiteRuleSchema>;
 

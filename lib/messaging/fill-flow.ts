@@ -28,6 +28,10 @@ export interface FillDeps {
   tabOrigin?: string;
   /** Puts text on the clipboard (the panel's navigator.clipboard.writeText); without it "fill what fits" is not offered. */
   copy?(text: string): Promise<void>;
+  /** The mapping of sections onto fields the clinician confirmed on this site before (`mappingQuestion`'s message, at most 200 characters). */
+  rememberedMapping?: string;
+  /** The clinician chose "Fill these fields": remember the mapping for this site. */
+  onMappingConfirmed?(mapping: string, sections: string[]): void;
 }
 
 /** The member being charted, and the session's other members (a title naming one of them is another chart). */
@@ -310,9 +314,15 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
   const plan = planFields(shown, sections);
   let assignments: FieldAssignment[] | null = null;
   if (plan) {
-    const choice = await deps.ask(mappingQuestion(plan));
+    // The same mapping the clinician confirmed on this site before fills without asking again.
+    const question = mappingQuestion(plan);
+    const said = question.message.slice(0, 200);
+    const choice = deps.rememberedMapping === said ? 'fields' : await deps.ask(question);
     if (choice === 'cancel') return { filled: false, reason: 'cancelled' };
-    if (choice === 'fields') assignments = plan;
+    if (choice === 'fields') {
+      assignments = plan;
+      if (deps.rememberedMapping !== said) deps.onMappingConfirmed?.(said, plan.flatMap((a) => a.sections));
+    }
   }
 
   // A question answered once is not asked again when a length-limit choice changes the fields written.

@@ -37,6 +37,9 @@ describe('charting a 12-member group from "This chart"', () => {
     const before = h.demo.savedNotes(client).length;
     await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => h.demo.savedNotes(client).length, { timeout: 10_000 }).toBe(before + 1);
+    // Save goes back to the chart: let that navigation finish before the next chart is opened.
+    await h.ehr.waitForURL((u) => !u.pathname.endsWith('/notes/new'));
+    await h.ehr.waitForLoadState();
     return h.demo.savedNotes(client).at(-1)!.text;
   }
 

@@ -120,7 +120,7 @@ describe('clinical documentation', () => {
   });
 
   test("the client's own words typed in the panel land in the saved note's Subjective section", async () => {
-    const hope = memberBlock(panel, 'Hope Alvarez');
+    const hope = await openMember(panel, 'Hope Alvarez');
     const words = '"I used the ice pack twice and it worked. I was lazy about the rest."';
     await hope.getByRole('textbox', { name: "Client's own words", exact: true }).fill(words);
     await openNote('c3');

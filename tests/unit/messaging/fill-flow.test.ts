@@ -258,6 +258,22 @@ describe('runFill', () => {
     ]);
   });
 
+  it('remembers a confirmed mapping for the site, and fills the same mapping next time without asking; another mapping asks', async () => {
+    const confirmed: string[] = [];
+    const first = { ...deps([soapForm()], 'fields'), onMappingConfirmed: (m: string) => confirmed.push(m) };
+    await runFill('whole note', first, DANA, soap);
+    expect(confirmed).toEqual(['Subjective → “Subjective”; Objective → “Objective”; Assessment → “Assessment”; Plan + signature → “Plan”']);
+
+    const next = { ...deps([soapForm()], 'cancel'), rememberedMapping: confirmed[0]! };
+    expect(await runFill('whole note', next, DANA, soap)).toMatchObject({ filled: true, fieldLabel: '4 fields (Subjective, Objective, Assessment, Plan)' });
+    expect(next.ask).not.toHaveBeenCalled();
+
+    // A page whose fields map differently is asked about again (and Cancel then fills nothing).
+    const other = { ...deps([soapForm()], 'cancel'), rememberedMapping: 'Subjective → “S”; Plan → “P”' };
+    expect(await runFill('whole note', other, DANA, soap)).toMatchObject({ filled: false, reason: 'cancelled' });
+    expect(other.ask).toHaveBeenCalledTimes(1);
+  });
+
   it('asks about every other site a multi-field fill writes to', async () => {
     const top = frame(0, soapForm().candidates.slice(0, 3).map((c) => ({ ...c, section: c.section! })), { patient: 'Dana Reyes', children: [{ id: 4 }] });
     const planFrame = frame(4, [{ score: 30, section: 'plan', label: 'Plan' }], { origin: 'http://localhost:4781' });
