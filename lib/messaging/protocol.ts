@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { TOKEN_PATTERN } from '@/lib/fields/main-world/target';
+import { BRIDGE_KINDS, TOKEN_PATTERN } from '@/lib/fields/main-world/target';
 
 /**
  * The one message protocol between the side panel and the content script. Every receiver safeParses; nothing here
@@ -18,7 +18,7 @@ export const CandidateInfoSchema = z.strictObject({
   /** Chosen by a remembered site rule. */
   chosen: z.optional(z.boolean()),
   /** The editor is reachable only through page globals: fill it with the main-world bridge (lib/fields/main-world). */
-  bridge: z.optional(z.enum(['tinymce', 'ckeditor4', 'ckeditor5'])),
+  bridge: z.optional(z.enum(BRIDGE_KINDS)),
   /** The field's label names a note (progress note, narrative, a note section), not a lesser field (comments…). */
   noteLabelled: z.optional(z.boolean()),
   /** The most characters the field takes, as the page states it (maxlength, a counter, a hint); absent: no limit known. */

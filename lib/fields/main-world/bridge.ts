@@ -1,5 +1,6 @@
 /**
- * The main-world bridge: fills editors whose content lives behind page globals (TinyMCE, CKEditor 4, CKEditor 5),
+ * The main-world bridge: fills editors whose content lives behind page globals (TinyMCE, CKEditor 4, CKEditor 5,
+ * Kendo UI, Froala, Jodit, Syncfusion; target.ts says which editable belongs to which),
  * which an isolated-world content script cannot see. The side panel runs `mainWorldFill` in one frame with
  * `scripting.executeScript({ world: 'MAIN', func: mainWorldFill, args })`; its only inputs are those args and its
  * only output is the return value, so nothing the page sends can drive it (no postMessage, no DOM events).
@@ -167,6 +168,51 @@ export async function mainWorldFill(token: unknown, text: unknown, mode: unknown
           e.updateElement?.();
         },
       };
+      break;
+    }
+    if (api) break;
+
+    // Editors whose model is their editable's DOM, each found in its own registry and written through its own API:
+    // put appends to (or replaces) their HTML, which they clean, sync to their form field and record for undo.
+    const viaHtml = (get: () => string, setHtml: (html: string) => void, ro: boolean) => {
+      readOnly = ro;
+      api = { html: () => String(get()), text: () => domText(el), put: (html, all) => setHtml(all ? html : get() + html), set: setHtml };
+    };
+    // Kendo UI for jQuery: editors are widgets on [data-role=editor]; the iframe editor's editable is its body.
+    const $: Ed = w.kendo && w.jQuery;
+    if ($ && typeof $ === 'function') {
+      for (const host of Array.from(w.document.querySelectorAll('[data-role="editor"]')) as Ed[]) {
+        const k = $(host).data('kendoEditor');
+        if (!k || k.body !== el) continue;
+        viaHtml(() => k.value(), (html) => (k.value(html), k.trigger?.('change')), host.disabled === true || host.readOnly === true);
+        break;
+      }
+      if (api) break;
+    }
+    // Froala: every editor in FroalaEditor.INSTANCES; its undo steps bracket the change.
+    const froala: Ed = w.FroalaEditor && w.FroalaEditor.INSTANCES;
+    const fr = Array.isArray(froala) ? froala.find((e: Ed) => e && e.el === el && e.html) : null;
+    if (fr) {
+      viaHtml(
+        () => fr.html.get(),
+        (html) => (fr.undo?.saveStep?.(), fr.html.set(html), fr.undo?.saveStep?.(), fr.events?.trigger?.('contentChanged')),
+        !!fr.edit?.isDisabled?.(),
+      );
+      break;
+    }
+    // Jodit: Jodit.instances by id; its `value` setter syncs the textarea and records a history step.
+    const jodits: Ed = w.Jodit && w.Jodit.instances;
+    const jo = jodits && typeof jodits === 'object' ? Object.values(jodits).find((e: Ed) => e && e.editor === el) as Ed : null;
+    if (jo) {
+      viaHtml(() => jo.value, (html) => void (jo.value = html), jo.o?.readonly === true || jo.o?.disabled === true);
+      break;
+    }
+    // Syncfusion Essential JS 2: the component sits on its root element (ej2_instances). Its `value` lags behind
+    // typing until blur, so read the editable's HTML through getHtml() and write `value` (the model the form posts).
+    const sfRoot: Ed = el.closest('.e-richtexteditor');
+    const sf: Ed = sfRoot && Array.isArray(sfRoot.ej2_instances) ? sfRoot.ej2_instances.find((i: Ed) => i && i.contentModule && typeof i.getHtml === 'function') : null;
+    if (sf && sf.contentModule.getEditPanel?.() === el) {
+      viaHtml(() => sf.getHtml(), (html) => ((sf.value = html), sf.dataBind?.()), sf.readonly === true || sf.enabled === false);
       break;
     }
   }

@@ -2,19 +2,37 @@
  * Content-script side of the main-world bridge (./bridge.ts): which fields need it, and the one-time token that
  * tells the bridge which element to fill. Kept tiny: this ships in the content script.
  */
-export type BridgeKind = 'tinymce' | 'ckeditor4' | 'ckeditor5';
+export const BRIDGE_KINDS = ['tinymce', 'ckeditor4', 'ckeditor5', 'kendo', 'froala', 'jodit', 'syncfusion'] as const;
+export type BridgeKind = (typeof BRIDGE_KINDS)[number];
 
 /** The marker attribute; bridge.ts repeats the literal because its function must be self-contained. */
 export const BRIDGE_ATTR = 'data-gnf-target';
 
+/** Editable root → editor, by the classes each editor puts there. One entry per editor; bridge.ts finds its instance. */
+const BY_CLASS: [string, BridgeKind][] = [
+  ['.mce-content-body', 'tinymce'],
+  ['.cke_editable', 'ckeditor4'],
+  ['.ck-editor__editable', 'ckeditor5'],
+  ['.fr-element', 'froala'],
+  ['.jodit-wysiwyg', 'jodit'],
+  ['.e-richtexteditor .e-content', 'syncfusion'],
+];
+
 /**
  * The editor behind an editable root, from the classes the editors put on it (TinyMCE `mce-content-body`,
- * CKEditor 4 `cke_editable`, CKEditor 5 `ck-editor__editable`). Their model sits behind page globals, so
- * a DOM-level fill would not reach it (CKEditor 5) or would bypass its undo and change tracking.
+ * CKEditor 4 `cke_editable`, CKEditor 5 `ck-editor__editable`, Froala `fr-element`, Jodit `jodit-wysiwyg`,
+ * Syncfusion `e-content`) or, for Kendo's iframe editor, on the frame (`k-iframe`). Their model sits behind page
+ * globals, so a DOM-level fill would not reach it (CKEditor 5, Syncfusion's value), would split every line into a
+ * paragraph, or would bypass their undo and change tracking.
  */
 export function bridgeOf(el: Element): BridgeKind | undefined {
-  const c = el.classList;
-  return c.contains('mce-content-body') ? 'tinymce' : c.contains('cke_editable') ? 'ckeditor4' : c.contains('ck-editor__editable') ? 'ckeditor5' : undefined;
+  for (const [selector, kind] of BY_CLASS) if (el.matches(selector)) return kind;
+  if (el.localName !== 'body') return undefined;
+  try {
+    return el.ownerDocument.defaultView?.frameElement?.classList.contains('k-iframe') ? 'kendo' : undefined;
+  } catch {
+    return undefined; // frameElement of another origin's parent
+  }
 }
 
 /** What a token looks like; bridge.ts checks the same pattern (as a literal: its function is self-contained). */

@@ -13,6 +13,10 @@ afterEach(() => {
   document.body.innerHTML = '';
   delete g.tinymce;
   delete g.CKEDITOR;
+  delete g.FroalaEditor;
+  delete g.Jodit;
+  delete g.kendo;
+  delete g.jQuery;
 });
 
 /** A TinyMCE-like editor over a div (TinyMCE's model is its body DOM). */
@@ -117,13 +121,94 @@ describe('mainWorldFill', () => {
   });
 });
 
+/** A DOM-model editor over a div: its HTML is the div's, `setHtml` writes it (unless told to ignore writes). */
+function domEditor(cls: string, html = '') {
+  const el = document.createElement('div');
+  el.className = cls;
+  el.innerHTML = html;
+  document.body.append(el);
+  const writes: string[] = [];
+  return { el, writes, get: () => el.innerHTML, set: (h: string) => (writes.push(h), (el.innerHTML = h)) };
+}
+
+describe('mainWorldFill: editors found in their own registries', () => {
+  const expectAppendAndRestore = async (el: HTMLElement, writes: string[]) => {
+    const result = (await bridge(TOKEN, NOTE, 'append')) as Extract<BridgeResult, { ok: true }>;
+    expect(result).toMatchObject({ ok: true, text: `Existing text\n\n${NOTE}`, snapshot: '<p>Existing text</p>' });
+    expect(el.innerHTML).toBe('<p>Existing text</p><p>Group: Mood Skills<br>Topics: sleep &amp; &lt;routines&gt;</p><p>Client shared a checklist.</p>');
+    expect(writes, 'written once, through the editor').toHaveLength(1);
+    mark(el);
+    expect(await bridge(TOKEN, result.snapshot, 'restore')).toMatchObject({ ok: true, text: 'Existing text' });
+    expect(el.innerHTML).toBe('<p>Existing text</p>');
+  };
+
+  it('Froala: FroalaEditor.INSTANCES, html.set between undo steps', async () => {
+    const { el, writes, get, set } = domEditor('fr-element fr-view', '<p>Existing text</p>');
+    const steps: string[] = [];
+    g.FroalaEditor = { INSTANCES: [{ el, html: { get, set }, undo: { saveStep: () => steps.push(get()) }, edit: { isDisabled: () => false } }] };
+    mark(el);
+    await expectAppendAndRestore(el, writes);
+    expect(steps.length, 'undo steps around each write').toBe(4);
+  });
+
+  it('Jodit: Jodit.instances, the value setter', async () => {
+    const { el, writes, get, set } = domEditor('jodit-wysiwyg', '<p>Existing text</p>');
+    const jodit = { editor: el, o: { readonly: false }, get value() { return get(); }, set value(h: string) { set(h); } };
+    g.Jodit = { instances: { a: jodit } };
+    mark(el);
+    await expectAppendAndRestore(el, writes);
+    jodit.o.readonly = true;
+    mark(el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'read-only' });
+  });
+
+  it('Syncfusion: the component on its root (ej2_instances), value written, getHtml read', async () => {
+    const root = document.createElement('div');
+    root.className = 'e-richtexteditor';
+    document.body.append(root);
+    const { el, writes, get, set } = domEditor('e-content', '<p>Existing text</p>');
+    root.append(el);
+    const rte = { contentModule: { getEditPanel: () => el }, getHtml: get, dataBind: () => {}, set value(h: string) { set(h); } };
+    (root as any).ej2_instances = [rte];
+    mark(el);
+    await expectAppendAndRestore(el, writes);
+  });
+
+  it('Kendo UI: the widget on [data-role=editor] whose body is the marked element', async () => {
+    const host = Object.assign(document.createElement('textarea'), { hidden: true });
+    host.setAttribute('data-role', 'editor');
+    document.body.append(host);
+    const { el, writes, get, set } = domEditor('', '<p>Existing text</p>');
+    const widget = { body: el, value: (h?: string) => (h === undefined ? get() : set(h)), trigger: () => {} };
+    g.kendo = {};
+    g.jQuery = (x: Element) => ({ data: (name: string) => (x === host && name === 'kendoEditor' ? widget : undefined) });
+    mark(el);
+    await expectAppendAndRestore(el, writes);
+  });
+
+  it('a registry that does not hold the marked element is not used', async () => {
+    const { el } = domEditor('fr-element', '<p>Existing text</p>');
+    const other = domEditor('fr-element');
+    g.FroalaEditor = { INSTANCES: [{ el: other.el, html: { get: other.get, set: other.set } }] };
+    mark(el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'no-editor' });
+    expect(other.writes).toEqual([]);
+  });
+});
+
 describe('content-script side', () => {
   it('names the bridge editors by their editable classes', () => {
     const el = (cls: string) => Object.assign(document.createElement('div'), { className: cls });
     expect(bridgeOf(el('mce-content-body'))).toBe('tinymce');
     expect(bridgeOf(el('cke_editable cke_editable_themed'))).toBe('ckeditor4');
     expect(bridgeOf(el('ck ck-content ck-editor__editable'))).toBe('ckeditor5');
+    expect(bridgeOf(el('fr-element fr-view'))).toBe('froala');
+    expect(bridgeOf(el('jodit-wysiwyg'))).toBe('jodit');
     expect(bridgeOf(el('ProseMirror'))).toBeUndefined();
+    expect(bridgeOf(el('e-content')), 'Syncfusion only inside its component').toBeUndefined();
+    const sf = el('e-richtexteditor');
+    sf.append(el('e-content e-lib'));
+    expect(bridgeOf(sf.firstElementChild!)).toBe('syncfusion');
   });
 
   it('makes tokens the bridge accepts, different each time', () => {
