@@ -11,7 +11,7 @@ function read(el: HTMLElement): string {
 }
 
 /** Put the selection at the end of the host (append) or around all of it (replace), in the host's own root. */
-function select(el: HTMLElement, mode: FillMode): void {
+export function select(el: HTMLElement, mode: FillMode): void {
   const doc = el.ownerDocument;
   const root = el.getRootNode() as Document | (ShadowRoot & { getSelection?: () => Selection | null });
   const sel = (root !== doc && typeof root.getSelection === 'function' ? root.getSelection() : null) ?? doc.getSelection();

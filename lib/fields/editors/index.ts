@@ -4,6 +4,7 @@ import { draftAdapter } from './draft';
 import { lexicalAdapter } from './lexical';
 import { proseMirrorAdapter } from './prosemirror';
 import { quillAdapter } from './quill';
+import { richHtmlAdapter } from './rich-html';
 import { slateAdapter } from './slate';
 import { inputAdapter, textareaAdapter } from './textarea';
 
@@ -16,6 +17,7 @@ export const adapters: EditorAdapter[] = [
   draftAdapter,
   lexicalAdapter,
   slateAdapter,
+  richHtmlAdapter,
   contentEditableAdapter,
 ];
 
