@@ -1,5 +1,5 @@
 // The demo EHR's editor variants and what each one's `demoEhr.editor.getValue()` reads: the editor's own model, which
-// the editor tests check (Chromium: editors-a/editors-b; Firefox: firefox.test.ts).
+// the editor tests check (Chromium: editors-a/editors-b/editors-vendor; Firefox: firefox.test.ts).
 
 /** Demo variant → what its getValue() reads. */
 export const EDITOR_MODELS = {
@@ -19,6 +19,15 @@ export const EDITOR_MODELS = {
   jquery: "jQuery model kept on 'keyup change'",
   angularjs: "AngularJS scope (ng-model, updateOn 'blur change')",
   designmode: 'designMode iframe body',
+  kendo: 'kendoEditor.value() as text',
+  devextreme: "htmlEditor.option('value'), one line per block",
+  syncfusion: 'rte.value as text',
+  froala: 'editor.html.get() as text',
+  jodit: 'editor.value as text',
+  suneditor: 'editor.$.html.get() as text',
+  toastui: 'editor.getMarkdown()',
+  'tinymce-inline': 'editor.getContent() as text',
+  'ckeditor5-inline': 'editor.getData() as text',
 } as const;
 
 export type EditorVariant = keyof typeof EDITOR_MODELS;
