@@ -269,4 +269,25 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     expect(await fieldValue('Group addendum')).toBe(note);
     expect(await fieldValue('Progress note')).toBe('');
   });
+
+  // Vendor editors by their three paths: SunEditor (insertHTML in the page), Kendo (bridge into its iframe body),
+  // Syncfusion (bridge writing the component's value).
+  for (const variant of ['suneditor', 'kendo', 'syncfusion']) {
+    test(`${variant}, prefilled: the note goes after the text, and "Undo fill" puts the editor back as it was`, async () => {
+      expect(note).toContain(PLAN);
+      const existing = 'Pre-existing text: client arrived five minutes late.';
+      await f.gotoEhr(`/clients/${CLIENT}/notes/new?editor=${variant}`, variant);
+      await f.ehr.evaluate((text) => (window as any).demoEhr.editor.setValue(text), existing);
+      const value = async () => modelText(String(await f.ehr.evaluate(async () => await (window as any).demoEhr.editor.getValue())));
+      expect(await value()).toBe(existing);
+
+      expect(await fill('Add after existing text')).toMatch(/^Filled\b/);
+      for (const end = Date.now() + 3_000; !(await value()).includes(PLAN) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      expect(await value(), 'existing text first, a blank line, the note').toBe(`${existing}\n\n${note}`);
+
+      await (await button(panel, 'Undo fill', GROUP)).evaluate((b) => b.click());
+      for (const end = Date.now() + 5_000; (await value()) !== existing && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      expect(await value(), 'the editor model after "Undo fill"').toBe(existing);
+    });
+  }
 });
