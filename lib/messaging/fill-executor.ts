@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { mainWorldFill, type BridgeMode, type BridgeResult } from '@/lib/fields/main-world/bridge';
+import { DOM_MODEL_BRIDGES } from '@/lib/fields/main-world/target';
 import { DoneSchema, FillResultSchema, MarkResultSchema, errorReply, okReply, type Reply } from './protocol';
 import type { FillPlan, PlannedWrite } from './fill-flow';
 import { send } from './tab-client';
@@ -85,11 +86,14 @@ export class FillExecutor {
 
   private async write(tabId: number, fillId: string, w: PlannedWrite): Promise<Reply<unknown>> {
     const bound = { docId: w.docId, candidate: w.candidate, selector: w.selector, patient: w.patient, fillId, ...(w.row ? { row: w.row } : {}) };
-    if (!w.bridge) return send(tabId, w.frameId, { type: 'fill', ...bound, text: w.text, mode: w.mode }, FillResultSchema, w.documentId);
+    const inPage = () => send(tabId, w.frameId, { type: 'fill', ...bound, text: w.text, mode: w.mode }, FillResultSchema, w.documentId);
+    if (!w.bridge) return inPage();
     const mark = await send(tabId, w.frameId, { type: 'mark', ...bound }, MarkResultSchema, w.documentId);
     if (!mark.ok) return mark;
     const result = await runBridge(tabId, w.frameId, mark.data.token, w.text, w.mode);
     if (!result) return errorReply('unreachable', 'The EHR page did not answer. Reload the page and try again.');
+    // No instance found (a bundled editor), but its DOM is its model: fill it in the page; undo then goes there too.
+    if (!result.ok && result.code === 'no-editor' && DOM_MODEL_BRIDGES.includes(w.bridge)) return inPage();
     if (!result.ok) return BRIDGE_ERRORS[result.code];
     this.bridgeSnapshots.set(`${fillId}:${w.frameId}`, result.snapshot);
     return okReply({ landed: true as const });

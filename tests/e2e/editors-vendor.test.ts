@@ -142,6 +142,29 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
     });
   }
 
+  // An app that bundles Froala or Jodit leaves no global registry for the main-world bridge to find the editor in;
+  // their model is their DOM, so the fill goes in the page instead — with the same result and the same undo.
+  for (const [variant, global] of [
+    ['froala', 'FroalaEditor'],
+    ['jodit', 'Jodit'],
+  ] as const) {
+    test(`${variant} without its global (bundled by the app): filled in the page, and "Undo fill" restores it`, async () => {
+      await openVariant(variant);
+      await setValue(EXISTING);
+      await h.ehr.evaluate((name) => delete (window as any)[name], global);
+      expect(await settledValue()).toBe(EXISTING);
+      expect(await step(`fill ${variant} after existing text`, () => fill('Add after existing text'))).toMatch(/^Filled\b/);
+      const value = await settledValue((v) => v.includes(DANA.Plan));
+      expect(value).toBe(`${EXISTING}\n\n${note}`);
+      expectWholeNote(value);
+
+      await step('undo the fill', () => press(block.getByRole('button', { name: 'Undo fill', exact: true })));
+      expect(await settledValue((v) => !v.includes(DANA.Plan)), 'undo restores the editor model').toBe(EXISTING);
+      await step('fill again', () => fill('Add after existing text'));
+      expect(await save(variant), 'Save posts the existing text, then the note').toBe(`${EXISTING}\n\n${note}`);
+    });
+  }
+
   test('nothing was requested from outside 127.0.0.1 (no CDN, fonts, licence checks or telemetry)', () => {
     expect(outside).toEqual([]);
   });

@@ -7,14 +7,15 @@ const esc = (s: string): string => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp
 
 /**
  * Editors whose model is their editable's own DOM of `<p>` paragraphs, followed through `input` events, with no
- * instance a page global leads to (SunEditor 3). Chrome's insertText would make every line a paragraph; insertHTML
+ * instance a page global leads to: SunEditor 3 always; Froala and Jodit when an app bundles them (with their global,
+ * the main-world bridge fills them through their API). Chrome's insertText would make every line a paragraph; insertHTML
  * gives one `<p>` per paragraph with `<br>` lines, as their own paste does, with trusted input events and native
  * undo. Appending starts a new paragraph first: HTML inserted at the end of one would merge into it. Read, snapshot
  * and restore are the plain contenteditable ones; when the HTML does not land, its fill is the fallback.
  */
 export const richHtmlAdapter: EditorAdapter = {
   ...contentEditableAdapter,
-  matches: (el) => el.classList.contains('sun-editor-editable') && el.isContentEditable,
+  matches: (el) => ['sun-editor-editable', 'fr-element', 'jodit-wysiwyg'].some((c) => el.classList.contains(c)) && el.isContentEditable,
   async fill(el, text, mode) {
     const note = unixNewlines(text);
     const doc = el.ownerDocument;

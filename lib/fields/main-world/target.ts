@@ -35,6 +35,12 @@ export function bridgeOf(el: Element): BridgeKind | undefined {
   }
 }
 
+/**
+ * Bridge editors whose model is their editable's DOM, so a fill in the page itself (editors/rich-html.ts) is right
+ * when the bridge finds no instance: Froala and Jodit bundled by an app leave no global registry behind.
+ */
+export const DOM_MODEL_BRIDGES: readonly BridgeKind[] = ['froala', 'jodit'];
+
 /** What a token looks like; bridge.ts checks the same pattern (as a literal: its function is self-contained). */
 export const TOKEN_PATTERN = /^[a-z0-9]{16,64}$/;
 
