@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { answers, fillChart, press, step, typeSession } from './panel';
+import { addMember, answers, fillChart, press, step, typeSession, type MemberFill } from './panel';
 import { editorsWithModels, modelText, type EditorVariant } from './editor-models';
 
 const CLIENT = 'c1';
@@ -19,14 +19,15 @@ const SESSION = {
   topics: 'Managing irritability at home',
   interventions: 'Psychoeducation on the anger cycle; guided time-out planning.\n\nLeader modelled a paced-breathing exercise.',
 };
-const DANA = {
-  'How the client interacted with the group':
+const DANA: MemberFill = {
+  name: MEMBER,
+  interacted:
     'Client described snapping at family after long shifts and asked how others notice early signs.\n\n' +
     'Later shared the 10-minute walk she takes before going inside.',
-  'How the group reacted to the client': 'Peers said the walk idea was practical and asked how she keeps to it.',
-  'How the client influenced the group': 'Her walk prompted two peers to plan a short routine of their own.',
-  'How the group influenced the client': 'Client agreed to try a peer’s suggestion of naming the feeling out loud.',
-  Plan: 'Continue IOP; track irritability 0–10 each evening until the next session.',
+  reacted: 'Peers said the walk idea was practical and asked how she keeps to it.',
+  influenced: 'Her walk prompted two peers to plan a short routine of their own.',
+  influencedBy: 'Client agreed to try a peer’s suggestion of naming the feeling out loud.',
+  plan: 'Continue IOP; track irritability 0–10 each evening until the next session.',
 };
 const EXISTING = 'Pre-existing text: client checked in at the front desk at 10:55.';
 
@@ -63,7 +64,7 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
 
   function expectWholeNote(text: string) {
     expect(count(text, note), 'the whole note, exactly once').toBe(1);
-    for (const part of [SESSION.groupName, SESSION.topics, ...SESSION.interventions.split('\n\n'), ...Object.values(DANA).flatMap((t) => t.split('\n\n'))]) {
+    for (const part of [SESSION.groupName, SESSION.topics, ...SESSION.interventions.split('\n\n'), ...[DANA.interacted, DANA.reacted, DANA.influenced, DANA.influencedBy, DANA.plan].flatMap((t) => t.split('\n\n'))]) {
       expect(count(text, part), `exactly once: ${JSON.stringify(part.slice(0, 40))}`).toBe(1);
     }
   }
@@ -91,17 +92,13 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
     await openVariant('textarea');
     panel = await h.openPanel();
     await typeSession(panel, SESSION);
-    await panel.getByRole('button', { name: 'Add member', exact: true }).click();
-    await panel.getByRole('group', { name: /^Member:/ }).last().getByRole('textbox', { name: 'Member name', exact: true }).fill(MEMBER);
-    block = panel.getByRole('group', { name: `Member: ${MEMBER}`, exact: true });
-    for (const [label, text] of Object.entries(DANA)) await block.getByRole('textbox', { name: label, exact: true }).fill(text);
-    await block.getByLabel('Attendance', { exact: true }).selectOption({ label: 'Present' });
+    block = await addMember(panel, DANA);
     // The composed note as the panel previews it (inside a closed <details>: hidden, but its text is the note).
     const preview = block.getByRole('region', { name: /preview/i, includeHidden: true });
-    for (const end = Date.now() + 5_000; !note.includes(DANA.Plan) && Date.now() < end; await panel.waitForTimeout(50)) {
+    for (const end = Date.now() + 5_000; !note.includes(DANA.plan) && Date.now() < end; await panel.waitForTimeout(50)) {
       note = (await preview.textContent()) ?? '';
     }
-    expect(note, 'the panel preview shows the composed note').toContain(DANA.Plan);
+    expect(note, 'the panel preview shows the composed note').toContain(DANA.plan);
     expect(note, 'the note has paragraph breaks to keep').toContain('\n\n');
   });
   afterAll(async () => {
@@ -114,7 +111,7 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
       expect(await getValue(), 'starts empty').toBe('');
       const status = await step(`fill ${variant}`, () => fill());
       expect(status).toMatch(/^Filled\b/);
-      const value = modelText(await settledValue((v) => v.includes(DANA.Plan)));
+      const value = modelText(await settledValue((v) => v.includes(DANA.plan)));
       expect(value, 'the model holds exactly the note, paragraphs as blank lines').toBe(note);
       expectWholeNote(value);
       expect(await h.ehr.evaluate(() => document.querySelector('[data-gnf-target]') === null), 'no one-time token left on the page').toBe(true);
@@ -132,11 +129,11 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
       expect(await settledValue()).toBe(EXISTING);
       const status = await step(`fill ${variant} after existing text`, () => fill('Add after existing text'));
       expect(status).toMatch(/^Filled\b/);
-      const value = modelText(await settledValue((v) => v.includes(DANA.Plan)));
+      const value = modelText(await settledValue((v) => v.includes(DANA.plan)));
       expect(value).toBe(`${EXISTING}\n\n${note}`);
 
       await step('undo the fill', () => press(block.getByRole('button', { name: 'Undo fill', exact: true })));
-      const undone = await settledValue((v) => !v.includes(DANA.Plan));
+      const undone = await settledValue((v) => !v.includes(DANA.plan));
       expect(modelText(undone), 'undo restores the editor model').toBe(EXISTING);
       expect(await save(variant), 'Save posts the restored text').toBe(EXISTING);
     });
@@ -154,12 +151,12 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
       await h.ehr.evaluate((name) => delete (window as any)[name], global);
       expect(await settledValue()).toBe(EXISTING);
       expect(await step(`fill ${variant} after existing text`, () => fill('Add after existing text'))).toMatch(/^Filled\b/);
-      const value = await settledValue((v) => v.includes(DANA.Plan));
+      const value = await settledValue((v) => v.includes(DANA.plan));
       expect(value).toBe(`${EXISTING}\n\n${note}`);
       expectWholeNote(value);
 
       await step('undo the fill', () => press(block.getByRole('button', { name: 'Undo fill', exact: true })));
-      expect(await settledValue((v) => !v.includes(DANA.Plan)), 'undo restores the editor model').toBe(EXISTING);
+      expect(await settledValue((v) => !v.includes(DANA.plan)), 'undo restores the editor model').toBe(EXISTING);
       await step('fill again', () => fill('Add after existing text'));
       expect(await save(variant), 'Save posts the existing text, then the note').toBe(`${EXISTING}\n\n${note}`);
     });

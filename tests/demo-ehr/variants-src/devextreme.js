@@ -2,6 +2,7 @@
 // DevExtreme shows its licence notice. getValue() reads the widget's own value (option('value'), HTML) as text,
 // one line per block as its Quill model keeps it (an empty block is a blank line).
 import HtmlEditor from 'devextreme/ui/html_editor';
+import { addStylesheets, captionedHost } from '../public/variants/_rich-text.js';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -14,18 +15,9 @@ function linesOf(html) {
 }
 
 export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/vendor/devextreme/dist/css/dx.light.css';
-  document.head.append(css);
+  addStylesheets('/vendor/devextreme/dist/css/dx.light.css');
 
-  const caption = document.createElement('div');
-  caption.className = 'field-label';
-  caption.id = `${id}-label`;
-  caption.textContent = label;
-  const host = document.createElement('div');
-  host.id = id;
-  slot.append(caption, host);
+  const { caption, host } = captionedHost(slot, label, id);
 
   const editor = new HtmlEditor(host, {
     height: 360,

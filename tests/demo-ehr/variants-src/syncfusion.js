@@ -3,7 +3,7 @@
 // (rte.value, HTML, which it keeps up to date from its input handling) as text.
 import { Telemetry } from '@syncfusion/ej2-base'; // installed with @syncfusion/ej2-richtexteditor
 import { HtmlEditor, Image, Link, QuickToolbar, RichTextEditor, Toolbar } from '@syncfusion/ej2-richtexteditor';
-import { htmlToText, textToHtml } from '../public/variants/_rich-text.js';
+import { addStylesheets, captionedHost, htmlToText, textToHtml } from '../public/variants/_rich-text.js';
 
 // Nothing may leave 127.0.0.1: Syncfusion otherwise reports component use to Azure Application Insights.
 Telemetry.disable();
@@ -11,19 +11,9 @@ RichTextEditor.Inject(Toolbar, Link, Image, HtmlEditor, QuickToolbar);
 
 export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   // bootstrap5, not material: material.css imports Roboto from Google Fonts, and nothing may leave 127.0.0.1.
-  for (const pkg of ['ej2-base', 'ej2-buttons', 'ej2-inputs', 'ej2-popups', 'ej2-lists', 'ej2-navigations', 'ej2-splitbuttons', 'ej2-richtexteditor']) {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = `/vendor/@syncfusion/${pkg}/styles/bootstrap5.css`;
-    document.head.append(css);
-  }
-  const caption = document.createElement('div');
-  caption.className = 'field-label';
-  caption.id = `${id}-label`;
-  caption.textContent = label;
-  const host = document.createElement('div');
-  host.id = id;
-  slot.append(caption, host);
+  const packages = ['ej2-base', 'ej2-buttons', 'ej2-inputs', 'ej2-popups', 'ej2-lists', 'ej2-navigations', 'ej2-splitbuttons', 'ej2-richtexteditor'];
+  addStylesheets(...packages.map((pkg) => `/vendor/@syncfusion/${pkg}/styles/bootstrap5.css`));
+  const { caption, host } = captionedHost(slot, label, id);
 
   const rte = new RichTextEditor({
     height: 360,

@@ -1,21 +1,13 @@
 // Editor variant "toastui": TOAST UI Editor 3.2 in WYSIWYG mode (ProseMirror underneath, Markdown as its model).
 // getValue() reads the editor's own model: editor.getMarkdown(), paragraphs as "\n\n".
 import Editor from '@toast-ui/editor';
+import { addStylesheets, captionedHost } from '../public/variants/_rich-text.js';
 
 export function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/vendor/@toast-ui/editor/dist/toastui-editor.css';
-  document.head.append(css);
+  addStylesheets('/vendor/@toast-ui/editor/dist/toastui-editor.css');
 
-  const caption = document.createElement('div');
-  caption.className = 'field-label';
-  caption.id = `${id}-label`;
-  caption.textContent = label;
-  const host = document.createElement('div');
-  host.id = id;
+  const { caption, host } = captionedHost(slot, label, id);
   host.style.width = '680px';
-  slot.append(caption, host);
 
   const editor = new Editor({
     el: host,

@@ -15,6 +15,28 @@ export function labelledTextarea(slot, label, id) {
   return textarea;
 }
 
+/** A caption (id `<id>-label`) and an empty host div after it, for editors that mount on a div and are named by aria. */
+export function captionedHost(slot, label, id) {
+  const caption = document.createElement('div');
+  caption.className = 'field-label';
+  caption.id = `${id}-label`;
+  caption.textContent = label;
+  const host = document.createElement('div');
+  host.id = id;
+  slot.append(caption, host);
+  return { caption, host };
+}
+
+/** Add the editor's stylesheets (from /vendor/) to the page. */
+export function addStylesheets(...hrefs) {
+  for (const href of hrefs) {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = href;
+    document.head.append(css);
+  }
+}
+
 export function loadScript(src) {
   return new Promise((resolve, reject) => {
     const s = document.createElement('script');

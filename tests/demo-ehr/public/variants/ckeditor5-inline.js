@@ -2,22 +2,13 @@
 // editable is the page's own div, its toolbar floats above it when focused.
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // getValue() reads CKEditor's own model (editor.getData()), paragraphs as "\n\n".
-import { htmlToText, loadScript, textToHtml } from './_rich-text.js';
+import { addStylesheets, captionedHost, htmlToText, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
-  const caption = document.createElement('div');
-  caption.className = 'field-label';
-  caption.id = `${id}-label`;
-  caption.textContent = label;
-  const host = document.createElement('div');
-  host.id = id;
+  const { host } = captionedHost(slot, label, id);
   Object.assign(host.style, { width: '680px', minHeight: '320px', border: '1px solid #999' });
-  slot.append(caption, host);
 
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/vendor/ckeditor5/dist/browser/ckeditor5.css';
-  document.head.append(css);
+  addStylesheets('/vendor/ckeditor5/dist/browser/ckeditor5.css');
   await loadScript('/vendor/ckeditor5/dist/browser/ckeditor5.umd.js');
   const { InlineEditor, Essentials, Paragraph, Bold, Italic, List } = window.CKEDITOR;
   const editor = await InlineEditor.create(host, {
@@ -25,7 +16,7 @@ export async function mount(slot, { label = 'Progress note', id = 'note' } = {})
     plugins: [Essentials, Paragraph, Bold, Italic, List],
     toolbar: ['undo', 'redo', '|', 'bold', 'italic', '|', 'bulletedList', 'numberedList'],
   });
-  // CKEditor names the editable itself ("Rich Text Editor. Editing area: main"): point it at the caption, as an EHR would.
+  // CKEditor names the editable itself ("Rich Text Editor. Editing area: main"): name it after the caption, as an EHR would.
   editor.editing.view.change((writer) => writer.setAttribute('aria-label', label, editor.editing.view.document.getRoot()));
   return {
     element: editor.ui.view.editable.element,

@@ -3,15 +3,12 @@
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // As in a real EHR, a <label> names the <textarea> Froala replaces; its editable is a div in the page itself.
 // getValue() reads Froala's own API (editor.html.get()), HTML paragraphs as "\n\n", <br> as "\n".
-import { htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
+import { addStylesheets, htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   const textarea = labelledTextarea(slot, label, id);
 
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/vendor/froala-editor/css/froala_editor.pkgd.min.css';
-  document.head.append(css);
+  addStylesheets('/vendor/froala-editor/css/froala_editor.pkgd.min.css');
   await loadScript('/vendor/froala-editor/js/froala_editor.pkgd.min.js');
   const editor = await new Promise((resolve) => {
     const ed = new window.FroalaEditor(textarea, {

@@ -2,15 +2,12 @@
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // As in a real EHR, a <label> names the <textarea> Jodit replaces; its editable is a div in the page itself.
 // getValue() reads Jodit's own API (editor.value), HTML paragraphs as "\n\n", <br> as "\n".
-import { htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
+import { addStylesheets, htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   const textarea = labelledTextarea(slot, label, id);
 
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/vendor/jodit/es2021/jodit.min.css';
-  document.head.append(css);
+  addStylesheets('/vendor/jodit/es2021/jodit.min.css');
   await loadScript('/vendor/jodit/es2021/jodit.min.js');
   const editor = window.Jodit.make(textarea, {
     buttons: ['bold', 'italic', 'underline', '|', 'ul', 'ol', '|', 'undo', 'redo'],

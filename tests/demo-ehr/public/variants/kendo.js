@@ -3,17 +3,14 @@
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // As in a real EHR, a <label> names the <textarea> that Kendo wraps; the editable is the body of Kendo's iframe.
 // getValue() reads Kendo's own API (editor.value()), HTML paragraphs as "\n\n", <br> as "\n".
-import { htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
+import { addStylesheets, htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   const textarea = labelledTextarea(slot, label, id);
   textarea.style.width = '680px';
   textarea.style.height = '320px';
 
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '/vendor/@progress/kendo-font-icons/dist/index.css';
-  document.head.append(css);
+  addStylesheets('/vendor/@progress/kendo-font-icons/dist/index.css');
   await loadScript('/vendor/jquery/dist/jquery.min.js');
   await loadScript('/vendor/@progress/kendo-ui/umd/kendo.all.min.js');
   const $ = window.jQuery;

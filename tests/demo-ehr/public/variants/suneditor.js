@@ -2,17 +2,12 @@
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // As in a real EHR, a <label> names the <textarea> SunEditor replaces; its editable is a div in the page itself.
 // getValue() reads SunEditor's own API (editor.$.html.get()), HTML paragraphs as "\n\n", <br> as "\n".
-import { htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
+import { addStylesheets, htmlToText, labelledTextarea, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
   const textarea = labelledTextarea(slot, label, id);
 
-  for (const href of ['/vendor/suneditor/dist/suneditor.min.css', '/vendor/suneditor/dist/suneditor-contents.min.css']) {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = href;
-    document.head.append(css);
-  }
+  addStylesheets('/vendor/suneditor/dist/suneditor.min.css', '/vendor/suneditor/dist/suneditor-contents.min.css');
   await loadScript('/vendor/suneditor/dist/suneditor.min.js');
   const editor = window.SUNEDITOR.create(textarea, {
     buttonList: [['undo', 'redo'], ['bold', 'italic', 'underline']],

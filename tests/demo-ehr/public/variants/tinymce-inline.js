@@ -2,18 +2,12 @@
 // the page itself, no iframe), self-hosted from node_modules (GPL, no cloud).
 //   mount(slot, { label, id }) -> { element, editor, getValue(), setValue(text), focus() }
 // getValue() reads TinyMCE's own model (editor.getContent()), HTML paragraphs as "\n\n", <br> as "\n".
-import { htmlToText, loadScript, textToHtml } from './_rich-text.js';
+import { captionedHost, htmlToText, loadScript, textToHtml } from './_rich-text.js';
 
 export async function mount(slot, { label = 'Progress note', id = 'note' } = {}) {
-  const caption = document.createElement('div');
-  caption.className = 'field-label';
-  caption.id = `${id}-label`;
-  caption.textContent = label;
-  const host = document.createElement('div');
-  host.id = id;
+  const { caption, host } = captionedHost(slot, label, id);
   host.setAttribute('aria-labelledby', caption.id);
   Object.assign(host.style, { width: '680px', minHeight: '320px', border: '1px solid #999', padding: '4px 8px' });
-  slot.append(caption, host);
 
   await loadScript('/vendor/tinymce/tinymce.min.js');
   const [editor] = await window.tinymce.init({
