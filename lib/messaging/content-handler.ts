@@ -73,7 +73,7 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
   let candidates: FieldCandidate[] = [];
   /** Each fill's fields and their snapshots, by fill id (one per field of a multi-field note in this frame). */
   const fills = new Map<string, { element: HTMLElement; snapshot: FieldSnapshot; after: string; patient: string }[]>();
-  /** Fields filled through the main-world bridge, by fill id (to mark them again for undo). */
+  /** Fields filled through the main-world bridge, by fill id and candidate (to mark them again for undo). */
   const bridged = new Map<string, HTMLElement>();
   /** The field last marked for the main-world bridge. */
   let marked: HTMLElement | undefined;
@@ -332,14 +332,14 @@ export function createContentHandler(doc: Document, shadowOf: ShadowRootOf = ope
       }
       case 'mark':
       case 'remark': {
-        const el = request.type === 'mark' ? boundTarget(request) : request.docId === docId ? bridged.get(request.fillId) : errorReply('changed', CHANGED);
+        const el = request.type === 'mark' ? boundTarget(request) : request.docId === docId ? bridged.get(`${request.fillId}:${request.candidate}`) : errorReply('changed', CHANGED);
         if (!(el instanceof HTMLElement)) return el ?? errorReply('nothing-to-undo', 'There is no fill to undo on this page.');
         marked?.removeAttribute(BRIDGE_ATTR);
         if (!el.isConnected || !bridgeOf(el)) return errorReply('not-found', 'The note field is no longer on the page. Try again.');
         const token = newToken();
         el.setAttribute(BRIDGE_ATTR, token);
         marked = el;
-        bridged.set(request.fillId, el);
+        bridged.set(`${request.fillId}:${request.candidate}`, el);
         return okReply({ token });
       }
       case 'undo': {

@@ -42,7 +42,8 @@ const GONE = 'The chart this note was filled into is no longer open, so nothing 
 interface Landed {
   tabId: number;
   fillId: string;
-  frames: { frameId: number; documentId?: string; docId: string; bridge: boolean }[];
+  /** Per frame: whether the content script wrote there (it keeps those snapshots), and the bridge editors written, by candidate. */
+  frames: { frameId: number; documentId?: string; docId: string; inPage: boolean; bridged: number[] }[];
 }
 
 /**
@@ -95,14 +96,18 @@ export class FillExecutor {
     // No instance found (a bundled editor), but its DOM is its model: fill it in the page; undo then goes there too.
     if (!result.ok && result.code === 'no-editor' && DOM_MODEL_BRIDGES.includes(w.bridge)) return inPage();
     if (!result.ok) return BRIDGE_ERRORS[result.code];
-    this.bridgeSnapshots.set(`${fillId}:${w.frameId}`, result.snapshot);
+    this.bridgeSnapshots.set(`${fillId}:${w.frameId}:${w.candidate}`, result.snapshot);
     return okReply({ landed: true as const });
   }
 
   private remember(tabId: number, memberId: string, fillId: string, writes: PlannedWrite[]): void {
     const frames = new Map<number, Landed['frames'][number]>();
     for (const w of writes) {
-      frames.set(w.frameId, { frameId: w.frameId, ...(w.documentId ? { documentId: w.documentId } : {}), docId: w.docId, bridge: !!w.bridge });
+      const f = frames.get(w.frameId) ?? { frameId: w.frameId, ...(w.documentId ? { documentId: w.documentId } : {}), docId: w.docId, inPage: false, bridged: [] };
+      // A bridge write whose snapshot was taken is undone through the bridge; any other write by the content script.
+      if (w.bridge && this.bridgeSnapshots.has(`${fillId}:${w.frameId}:${w.candidate}`)) f.bridged.push(w.candidate);
+      else f.inPage = true;
+      frames.set(w.frameId, f);
     }
     this.landed.set(memberId, { tabId, fillId, frames: [...frames.values()] });
   }
@@ -116,18 +121,27 @@ export class FillExecutor {
     return replies.find((r) => !r.ok) ?? okReply({ landed: true as const });
   }
 
+  /** Every field the fill wrote in one frame: the content script's own snapshots, then each bridge editor's. */
   private async undoFrame(fill: Landed, f: Landed['frames'][number]): Promise<Reply<{ landed: true }>> {
-    const key = `${fill.fillId}:${f.frameId}`;
-    const snapshot = this.bridgeSnapshots.get(key);
-    this.bridgeSnapshots.delete(key);
-    if (!f.bridge || snapshot === undefined) {
+    const replies: Reply<unknown>[] = [];
+    if (f.inPage) {
       const reply = await send(fill.tabId, f.frameId, { type: 'undo', docId: f.docId, fillId: fill.fillId }, FillResultSchema, f.documentId);
-      return reply.ok || reply.error.code !== 'unreachable' ? reply : errorReply('nothing-to-undo', GONE);
+      replies.push(reply.ok || reply.error.code !== 'unreachable' ? reply : errorReply('nothing-to-undo', GONE));
     }
-    const mark = await send(fill.tabId, f.frameId, { type: 'remark', docId: f.docId, fillId: fill.fillId }, MarkResultSchema, f.documentId);
-    if (!mark.ok) return errorReply('nothing-to-undo', mark.error.code === 'changed' || mark.error.code === 'unreachable' ? GONE : mark.error.message);
-    const result = await runBridge(fill.tabId, f.frameId, mark.data.token, snapshot, 'restore');
-    return result?.ok ? okReply({ landed: true as const }) : errorReply('nothing-to-undo', 'The note field could not be put back. Use the editor’s own Undo (Ctrl+Z).');
+    for (const candidate of f.bridged) {
+      const key = `${fill.fillId}:${f.frameId}:${candidate}`;
+      const snapshot = this.bridgeSnapshots.get(key)!;
+      this.bridgeSnapshots.delete(key);
+      const mark = await send(fill.tabId, f.frameId, { type: 'remark', docId: f.docId, fillId: fill.fillId, candidate }, MarkResultSchema, f.documentId);
+      if (!mark.ok) {
+        replies.push(errorReply('nothing-to-undo', mark.error.code === 'changed' || mark.error.code === 'unreachable' ? GONE : mark.error.message));
+        continue;
+      }
+      const result = await runBridge(fill.tabId, f.frameId, mark.data.token, snapshot, 'restore');
+      replies.push(result?.ok ? okReply({}) : errorReply('nothing-to-undo', 'The note field could not be put back. Use the editor’s own Undo (Ctrl+Z).'));
+    }
+    const failed = replies.find((r) => !r.ok);
+    return failed && !failed.ok ? failed : okReply({ landed: true as const });
   }
 
   /** The tab loaded another page: its fills cannot be undone from here any more. Returns the members affected. */
@@ -136,7 +150,7 @@ export class FillExecutor {
     for (const [member, fill] of this.landed) {
       if (fill.tabId !== tabId) continue;
       this.landed.delete(member);
-      for (const f of fill.frames) this.bridgeSnapshots.delete(`${fill.fillId}:${f.frameId}`);
+      for (const f of fill.frames) for (const c of f.bridged) this.bridgeSnapshots.delete(`${fill.fillId}:${f.frameId}:${c}`);
       gone.push(member);
     }
     return gone;

@@ -87,8 +87,8 @@ export const VerifyRequestSchema = z.strictObject({ type: z.literal('verify'), d
 export const UndoRequestSchema = z.strictObject({ type: z.literal('undo'), docId: Id, fillId: Id });
 /** Put a one-time token on a bridge candidate for the main-world bridge (checked like a fill). */
 export const MarkRequestSchema = z.strictObject({ type: z.literal('mark'), ...Binding });
-/** Mark again the field a bridge fill went into, to undo it. */
-export const RemarkRequestSchema = z.strictObject({ type: z.literal('remark'), docId: Id, fillId: Id });
+/** Mark again a field a bridge fill went into (by the candidate it was), to undo it. */
+export const RemarkRequestSchema = z.strictObject({ type: z.literal('remark'), docId: Id, fillId: Id, candidate: z.number().check(z.int(), z.nonnegative()) });
 
 export const RequestSchema = z.discriminatedUnion('type', [
   DetectRequestSchema,

@@ -77,8 +77,11 @@ export function parseRequest(raw: unknown): Request | null {
     case 'verify':
       return onlyKeys(r, ['type', 'docId', 'patient']) && isId(r.docId) && isPatient(r.patient) ? (r as Request) : null;
     case 'undo':
-    case 'remark':
       return onlyKeys(r, ['type', 'docId', 'fillId']) && isId(r.docId) && isId(r.fillId) ? (r as Request) : null;
+    case 'remark':
+      return onlyKeys(r, ['type', 'docId', 'fillId', 'candidate']) && isId(r.docId) && isId(r.fillId) && isInt(r.candidate) && r.candidate >= 0
+        ? (r as Request)
+        : null;
     case 'pick':
       return onlyKeys(r, ['type', 'what']) && (r.what === undefined || r.what === 'field' || r.what === 'patient') ? (r as Request) : null;
     case 'prepare':

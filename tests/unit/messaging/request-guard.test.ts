@@ -31,7 +31,7 @@ const VALID: unknown[] = [
   { type: 'mark', ...BOUND },
   { type: 'fill', ...BOUND, row: ['Reyes, Dana', 'DOB 03/14/1988', 'Individual note'], text: 'x', mode: 'append' },
   { type: 'mark', ...BOUND, row: [] },
-  { type: 'remark', docId: BOUND.docId, fillId: BOUND.fillId },
+  { type: 'remark', docId: BOUND.docId, fillId: BOUND.fillId, candidate: 2 },
   { type: 'verify', docId: BOUND.docId, patient: { name: 'Dana Reyes' } },
   { type: 'undo', docId: BOUND.docId, fillId: BOUND.fillId },
   { type: 'pick' },
