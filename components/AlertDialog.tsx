@@ -44,8 +44,8 @@ function returnFocus(el: HTMLElement | undefined): void {
 export function AlertDialog({ question, onAnswer }: { question: Question; onAnswer: (choice: string) => void }) {
   const dialog = useRef<HTMLDivElement>(null);
   const defaultButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => defaultButton.current?.focus(), [question]);
-  // One opener for the dialog's whole life: consecutive questions of one fill reuse the dialog.
+  // One opener for the dialog's whole life (consecutive questions of one fill reuse the dialog), read before the
+  // default button takes focus.
   useEffect(() => {
     const active = document.activeElement;
     const opener = active instanceof HTMLElement && active !== document.body && !dialog.current?.contains(active) ? active : lastFocused?.deref();
@@ -60,6 +60,7 @@ export function AlertDialog({ question, onAnswer }: { question: Question; onAnsw
       setTimeout(() => returnFocus(opener), 0);
     };
   }, []);
+  useEffect(() => defaultButton.current?.focus(), [question]);
   const cancel = question.choices.find((c) => c.id === 'cancel')?.id ?? question.defaultChoice;
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape') {
