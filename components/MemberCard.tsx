@@ -171,7 +171,7 @@ export function MemberCard(props: MemberCardProps) {
           {children}
           <details class="preview">
             <summary>Preview of {name || 'this member'}’s note</summary>
-            <pre role="region" aria-label={`Note preview for ${name || 'this member'}`}>{preview}</pre>
+            <pre role="region" aria-label={`Note preview for ${name || 'this member'}`} tabIndex={0}>{preview}</pre>
           </details>
         </>
       )}
