@@ -327,7 +327,18 @@ describe('the side panel is accessible and comfortable', { timeout: 180_000 }, (
     await checkState('settings open');
   });
 
+  test('a new session with the last one in "Past sessions" (the recurring-group picker shown): axe-clean, no overflow', async () => {
+    await press(page.getByRole('button', { name: 'Save as recurring group', exact: true }));
+    await page.getByRole('combobox', { name: 'Start a session from a group', exact: true }).waitFor();
+    await press(page.getByRole('button', { name: 'New session', exact: true }));
+    await page.getByRole('heading', { name: 'Past sessions', exact: true }).waitFor();
+    await page.getByRole('button', { name: new RegExp(SAMPLE_SESSION.groupName) }).waitFor();
+    await checkState('new session with history');
+  });
+
   test('locked: the lock screen is axe-clean, no overflow', async () => {
+    const security = page.locator('details', { has: page.locator('summary', { hasText: 'Security and backup' }) });
+    if (!(await security.evaluate((d) => (d as HTMLDetailsElement).open))) await security.locator('summary').click();
     await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByLabel('Confirm passphrase', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Turn on encryption', exact: true }).click();
