@@ -24,7 +24,7 @@ describe('demo EHR in Chromium with the extension loaded', () => {
     const { ehr, demo } = h;
     await ehr.goto(`${demo.url}/`);
     expect(await ehr.locator('header').innerText()).toContain('Logged in as: jmorgan, LCSW');
-    expect(await ehr.locator('table.client-list tbody tr').count()).toBe(8);
+    expect(await ehr.locator('table.client-list tbody tr').count()).toBe(12);
     await ehr.getByRole('searchbox', { name: 'Search clients' }).fill('hope');
     await ehr.keyboard.press('Enter');
     await ehr.waitForURL(/\?q=hope/);
