@@ -93,7 +93,16 @@ export function AlertDialog({ question, onAnswer }: { question: Question; onAnsw
         onKeyDown={onKeyDown}
       >
         <h2 id="dialog-title">{question.title}</h2>
-        <p id="dialog-message">{question.message}</p>
+        <div id="dialog-message">
+          <p>{question.message}</p>
+          {question.details && (
+            <ul class="dialog-details">
+              {question.details.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div class="dialog-buttons">
           {question.choices.map((choice) => (
             <button

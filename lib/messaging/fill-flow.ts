@@ -13,6 +13,8 @@ export { readGroupPage, type GroupPage } from './group-page';
 export interface Question {
   title: string;
   message: string;
+  /** One line per item, shown as a list under the message (which row gets what on a group page). */
+  details?: string[];
   choices: { id: string; label: string }[];
   /** The choice focused first (pressing Enter takes it). */
   defaultChoice: string;

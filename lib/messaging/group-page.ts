@@ -136,7 +136,8 @@ export function groupPageQuestion(page: GroupPage, members: GroupMember[], skipp
   const filled = page.rows.filter((r) => r.memberId && !skipped.has(r.memberId)).length;
   return {
     title: `Fill this group page for ${filled} member${filled === 1 ? '' : 's'}?`,
-    message: lines.join(' '),
+    message: 'Each row gets only the part of the member it names; nothing else on the page is changed.',
+    details: lines,
     choices: [
       { id: 'fill', label: 'Fill group page' },
       { id: 'cancel', label: 'Cancel' },

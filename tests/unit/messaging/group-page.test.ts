@@ -87,9 +87,15 @@ describe('an EHR group-note page', () => {
     expect(field('c6').value).toBe(''); // not a member of this session
     const question = d.ask.mock.calls[0]![0];
     expect(question.title).toBe('Fill this group page for 3 members?');
-    expect(question.message).toContain('“Alvarez, Hope” → left alone (did not attend).');
-    expect(question.message).toContain('“Whitfield, Jordan” → left alone (no member of this session).');
-    expect(question.message).toContain("Not on this page: Samuel O'Neill.");
+    expect(question.details).toEqual([
+      '“Group note (shared by all clients)” → the group summary.',
+      '“Reyes, Dana” → Dana Reyes’s individual part.',
+      '“Lee, Marcus” → Marcus Lee’s individual part.',
+      '“Alvarez, Hope” → left alone (did not attend).',
+      '“Ortega, Tomas” → Tomás Ortega’s individual part.',
+      '“Whitfield, Jordan” → left alone (no member of this session).',
+      "Not on this page: Samuel O'Neill.",
+    ]);
     expect(d.vet).toHaveBeenCalledWith(['m-dana', 'm-marcus', 'm-tomas']);
   });
 
