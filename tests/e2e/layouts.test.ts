@@ -34,6 +34,8 @@ async function saveAndRead(frame: Frame): Promise<string> {
   for (let i = 0; i < 50 && h.demo.savedNotes('c1').length === before; i++) await new Promise((r) => setTimeout(r, 100));
   const saved = h.demo.savedNotes('c1');
   expect(saved.length, 'a note was saved').toBe(before + 1);
+  // Save then goes back to the chart in that frame: let it, so the next test's navigation is not cut short by it.
+  await frame.waitForURL((u) => !u.pathname.endsWith('/notes/new')).catch(() => {});
   return saved.at(-1)!.text;
 }
 
