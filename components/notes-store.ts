@@ -48,7 +48,7 @@ import {
 } from '@/lib/model';
 import { mergeRemote, noteLocalEdits, type LocalEdits, type RecordPatch } from '@/lib/model/merge';
 import type { OpeningRead } from '@/lib/db/opening';
-import { SYNC_CHANNEL, rememberShownSession, takeEarlyOpening } from './early-opening';
+import { SYNC_CHANNEL, rememberShownSession, takeEarlyOpening } from '@/lib/db/early-opening';
 
 type SyncMessage =
   | { kind: 'patch'; from: string; store: 'sessions' | 'entries'; id: string; patch: RecordPatch; at: number }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from '@/components/App';
-import { earlyConnection } from '@/components/early-opening';
+import { earlyConnection } from '@/lib/db/early-opening';
 import { sharedNotesDb } from '@/lib/db';
 import './style.css';
 

@@ -2,7 +2,7 @@ import { DB_NAME, DB_VERSION } from './version';
 
 /**
  * The reads that open the side panel, in raw IndexedDB: no wrapper and no validation, so they can start before the
- * panel's own code has loaded (see components/early-opening.ts). What they return is validated and decoded by the
+ * panel's own code has loaded (see lib/db/early-opening.ts). What they return is validated and decoded by the
  * panel like every other read (`decodeOpening`); a record that looks wrong here is simply passed on.
  */
 export interface OpeningRead {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/App';
-import { SYNC_CHANNEL, earlyConnection, startEarlyOpening, takeEarlyOpening } from '@/components/early-opening';
+import { SYNC_CHANNEL, earlyConnection, startEarlyOpening, takeEarlyOpening } from '@/lib/db/early-opening';
 import { PLAIN_CODEC, openNotesDb, sharedNotesDb, writeAll } from '@/lib/db';
 import { newEntry, newSession } from '@/lib/model';
 

@@ -1,5 +1,5 @@
-import { DB_NAME } from '@/lib/db/version';
-import { startOpening, type OpeningRead } from '@/lib/db/opening';
+import { DB_NAME } from './version';
+import { startOpening, type OpeningRead } from './opening';
 
 /** Panels in other windows on the same session hear each other's edits here (extension pages only, in memory). */
 export const SYNC_CHANNEL = 'group-notes-sync';
