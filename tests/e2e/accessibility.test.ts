@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
-import { SAMPLE_DANA, SAMPLE_SESSION, addMember, memberBlock, press, typeSession, type MemberFill } from './panel';
+import { SAMPLE_DANA, SAMPLE_SESSION, addMember, memberBlock, openMember, press, typeSession, type MemberFill } from './panel';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSPHRASE = 'correct horse battery staple 42';
@@ -28,7 +28,7 @@ interface AxeFinding {
 
 /**
  * axe-core on the panel as it is now. The extension page's CSP refuses an added <script>, so the library is evaluated
- * over CDP. Member cards and the history use `content-visibility: auto` (off-screen ones are not laid out): they are
+ * over CDP. The history uses `content-visibility: auto` (off-screen ones are not laid out): they are
  * made visible for the run, so axe judges every card and not only the ones on screen.
  */
 async function axe(): Promise<AxeFinding[]> {
@@ -263,21 +263,23 @@ describe('the side panel is accessible and comfortable', { timeout: 180_000 }, (
     await typeSession(page, SAMPLE_SESSION);
     for (const [i, name] of FIRST_NAMES.entries()) await addMember(page, i === 0 ? SAMPLE_DANA : memberText(name, i));
     // States a card can be in: absent (no text boxes), late (time in/out), a risk concern, a pressed chip, a finding.
-    await memberBlock(page, 'Luis Romero').getByLabel('Attendance', { exact: true }).selectOption({ label: 'Absent' });
-    const keisha = memberBlock(page, 'Keisha Brown');
+    // One card is open at a time (the others are one line each): each state is checked with its card open.
+    await (await openMember(page, 'Luis Romero')).getByLabel('Attendance', { exact: true }).selectOption({ label: 'Absent' });
+    const keisha = await openMember(page, 'Keisha Brown');
     await keisha.getByLabel('Attendance', { exact: true }).selectOption({ label: 'Late' });
     await keisha.getByLabel('Risk', { exact: true }).selectOption({ label: 'Concern' });
     await keisha.getByRole('textbox', { name: 'How the group reacted to the client', exact: true }).fill('Client refused to take part and was manipulative.');
     await press(keisha.getByRole('button', { pressed: false }).first());
     await keisha.getByRole('region', { name: 'Checks for Keisha Brown', exact: true }).waitFor();
     await page.getByText('0 of 11 charted', { exact: true }).waitFor();
-    await press(memberBlock(page, 'Marcus Lee').getByText('Preview of Marcus Lee’s note', { exact: true }));
+    await checkState('12 members, a late member with a risk concern and a finding open');
+    await press((await openMember(page, 'Marcus Lee')).getByText('Preview of Marcus Lee’s note', { exact: true }));
     await page.getByRole('region', { name: 'Note preview for Marcus Lee', exact: true }).waitFor();
     await checkState('12 members');
   });
 
   test('"Remove this member?": axe-clean, keeps focus inside, Escape gives it back to "Remove"', async () => {
-    const remove = memberBlock(page, 'Eli Brooks').getByRole('button', { name: 'Remove Eli Brooks', exact: true });
+    const remove = (await openMember(page, 'Eli Brooks')).getByRole('button', { name: 'Remove Eli Brooks', exact: true });
     await remove.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('alertdialog', { name: 'Remove this member?' }).waitFor();
@@ -289,7 +291,7 @@ describe('the side panel is accessible and comfortable', { timeout: 180_000 }, (
   });
 
   test('a note naming another member asks first: axe-clean, keeps focus inside, Cancel gives it back to "Fill chart"', async () => {
-    const marcus = memberBlock(page, 'Marcus Lee');
+    const marcus = await openMember(page, 'Marcus Lee');
     await marcus.getByRole('textbox', { name: 'Plan', exact: true }).fill('Check in with Dana Reyes about rides next week.');
     const fillMarcus = marcus.getByRole('button', { name: 'Fill chart for Marcus Lee', exact: true });
     await fillMarcus.focus();
