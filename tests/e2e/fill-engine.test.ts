@@ -104,4 +104,24 @@ describe('fill engine', () => {
     expect(saved).toMatch(/^Subjective:\nAttendance: Present/);
     expect(saved).toContain(`Plan:\n${SAMPLE_DANA.plan}`);
   });
+
+  test('the confirmed mapping is remembered for the site: the next chart fills its boxes at once; it is listed, and Forget makes it ask again', async () => {
+    await openNote('c1', 'soap-fields');
+    // No question this time (fillChart fails on any question it is not given an answer for).
+    expect(await fillChart(panel, 'Dana Reyes')).toBe('Filled: 4 fields (Subjective, Objective, Assessment, Plan)');
+    expect(await h.ehr.getByRole('textbox', { name: 'Plan', exact: true }).inputValue()).toBe(`${SAMPLE_DANA.plan}\n\nSigned: ${SAMPLE_SESSION.leader}`);
+
+    const remembered = panel.getByRole('list', { name: 'Remembered fields for this site' });
+    await remembered.getByText(/^Fills the note's sections into separate fields: Subjective → “Subjective”/).waitFor();
+    await remembered.getByRole('button', { name: /^Forget remembered field Subjective/ }).click();
+    await remembered.waitFor({ state: 'detached' });
+    await openNote('c1', 'soap-fields');
+    let asked = '';
+    const status = await fillChart(panel, 'Dana Reyes', async (dialog) => {
+      asked = await dialog.innerText();
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    });
+    expect(asked).toContain('Fill 4 fields?');
+    expect(status).toBe('Not filled: cancelled');
+  });
 });
