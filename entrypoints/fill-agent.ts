@@ -37,14 +37,15 @@ function extensionRuntime(api: Chrome | undefined): Runtime | undefined {
 
 /**
  * Shadow roots, closed ones too (design-system components): Chrome gives content scripts
- * `chrome.dom.openOrClosedShadowRoot(el)`, Firefox `el.openOrClosedShadowRoot()`. The page cannot reach either.
+ * `chrome.dom.openOrClosedShadowRoot(el)`, Firefox the property `el.openOrClosedShadowRoot`. The page cannot reach either.
  */
 function shadowRootOf(api: Chrome | undefined): ShadowRootOf {
   const dom = api?.dom;
   return (el) => {
     try {
       if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el);
-      return (el as Element & { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot?.() ?? el.shadowRoot;
+      // Firefox: a property of the element in content scripts, not a method.
+      return (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? el.shadowRoot;
     } catch {
       return el.shadowRoot; // not an element the API takes (an SVG element)
     }

@@ -239,6 +239,13 @@ describe('Firefox: the MV2 build in a real Firefox', () => {
     }
   });
 
+  test('a note box inside a closed shadow root is reached (Firefox: element.openOrClosedShadowRoot) and filled', async () => {
+    await f.gotoEhr('/attacks/closed-shadow?client=c1');
+    expect(await fill()).toMatch(/^Filled\b/);
+    const inside = await f.ehr.evaluate(() => (document.querySelector('note-editor') as unknown as { getValue(): string }).getValue());
+    expect(inside).toContain(PLAN);
+  });
+
   test('destination: page elements named "browser" or "chrome", or with the id of an "installed" flag, do not stop the fill', async () => {
     await f.gotoEhr('/attacks/planted?client=c1');
     expect(await fill()).toMatch(/^Filled\b/);
