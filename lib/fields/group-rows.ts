@@ -1,5 +1,5 @@
 import type { FieldCandidate } from './types';
-import { squash } from './text';
+import { shown, sightOf, squash } from './text';
 
 /**
  * An EHR's own group-note screen: one note field per client, each in a row (a table row, a card) that names the
@@ -47,12 +47,13 @@ function rowsOf(fields: HTMLElement[]): Element[] {
 export function rowTexts(row: Element, field: Element): string[] {
   const out: string[] = [];
   const doc = row.ownerDocument;
+  // Only what the clinician can see names a row: hidden, transparent, off-page or clipped-away text does not.
+  const sight = sightOf(doc);
   const walker = doc.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
   for (let n = walker.nextNode(); n && out.length < MAX_TEXTS; n = walker.nextNode()) {
     const parent = n.parentElement;
     const text = squash((n as Text).data);
-    if (!text || !parent || field.contains(n) || parent.closest(NOT_TEXT)) continue;
-    if (typeof parent.checkVisibility === 'function' && (doc.documentElement?.clientWidth ?? 0) > 0 && !parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    if (!text || !parent || field.contains(n) || parent.closest(NOT_TEXT) || !shown(parent, sight)) continue;
     out.push(text.slice(0, MAX_TEXT));
   }
   return out;

@@ -141,6 +141,15 @@ describe('an EHR group-note page', () => {
     expect(d.execute).not.toHaveBeenCalled();
   });
 
+  it('text the clinician cannot see does not name a row (a hidden "Lee, Marcus" in Jordan’s row)', async () => {
+    const { handle } = await detectGroupPage('table');
+    const jordan = [...document.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes('Whitfield'))!;
+    jordan.querySelector('td')!.insertAdjacentHTML('beforeend', '<span hidden>Lee, Marcus</span><span style="display:none">Marcus Lee</span>');
+    const reply = (await handle({ type: 'detect' })) as Reply<DetectResult>;
+    const page = readGroupPage([{ ...(reply.ok ? reply.data : ({} as DetectResult)), frameId: 0 }], MEMBERS)!;
+    expect(page.rows.map((r) => r.memberId ?? r.problem)).toEqual(['m-dana', 'm-marcus', 'm-hope', 'm-tomas', 'no-member']);
+  });
+
   it('is not a group page when fewer than two rows name a member (a chart with two note boxes)', async () => {
     document.body.innerHTML = `<div class="patient-banner">Patient: Dana Reyes</div>
       <div><label for="a">Progress note</label><textarea id="a"></textarea></div>
