@@ -103,8 +103,8 @@ describe('Fill group page', () => {
         continue;
       }
       seen = '';
-      const status = (await panel.thisChart().getByText(/^(Filled group page|Not filled|Group page fill undone|Undo not done)/).first().innerText().catch(() => '')).trim();
-      if (status && status !== before) return { status, asked };
+      const status = ((await statusLine.textContent()) ?? '').trim();
+      if (/^(Filled group page|Not filled|Group page fill undone|Undo not done)/.test(status) && status !== before) return { status, asked };
     }
     throw new Error('the group page fill did not finish');
   }
