@@ -1,6 +1,6 @@
 import type { FieldCandidate, FieldKind } from './types';
 import { labelFor, standInLabel, rootOf, type FieldRoot, type LabelCache } from './label';
-import { names, namesANote, rankCandidates, scoreField, vocabulary } from './rank';
+import { names, namesANote, rankCandidates, scoreCeiling, scoreField, vocabulary } from './rank';
 import { clip, words } from './text';
 import { effectiveOpacity, FAINT_OPACITY, isOccluded, type OpacityMemo } from './visibility';
 
@@ -10,7 +10,8 @@ import { effectiveOpacity, FAINT_OPACITY, isOccluded, type OpacityMemo } from '.
  * extra selector in a list costs another full pass). Hidden inputs, thousands on some legacy pages, are
  * dropped natively. label[for] is queried lazily (label.ts) only when a candidate has an id.
  */
-const QUERIES = ['textarea', 'input:not([type="hidden"])', '[contenteditable]', '[role="textbox"]'] as const;
+const INPUT_QUERY = 'input:not([type="hidden"])';
+const QUERIES = ['textarea', INPUT_QUERY, '[contenteditable]', '[role="textbox"]'] as const;
 const LOGIN_AUTOCOMPLETE = /\b(username|email|current-password|new-password|one-time-code)\b/;
 /** Autocomplete tokens of a field that reaches a person: an e-mail address or a phone (SMS). */
 const MESSAGING_AUTOCOMPLETE = /\b(email|tel)\b/;
@@ -34,10 +35,14 @@ interface Pass {
   active: Element | null;
   out: FieldCandidate[];
   opacity: OpacityMemo;
+  /** Per tree: its inputs but hidden ones (inputsIn). */
+  inputs: Map<FieldRoot, NodeListOf<HTMLInputElement>>;
   /** Per tree: the nodes holding a visible send button (sendButtonHolders). */
   sendHolders: Map<FieldRoot, Set<Node>>;
   /** Set by hiddenNoteFields: collect the labels of note fields that are not shown, instead of candidates. */
   hidden?: string[];
+  /** Set once the multi-line fields are in: the score a text input must be able to reach to be looked at. */
+  floor?: number;
   shadowOf: ShadowRootOf;
 }
 
@@ -72,12 +77,11 @@ function deepActive(doc: Document, shadowOf: ShadowRootOf): Element | null {
 }
 
 /** Append every shadow root found under `root` (one element-only TreeWalker, no per-node callbacks). */
-function shadowRootsIn(root: FieldRoot, doc: Document, into: FieldRoot[], p: Pass): void {
-  const start = root.nodeType === 9 ? (root as Document).documentElement : root;
-  if (!start) return;
-  const walker = doc.createTreeWalker(start, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n as Element;
+function shadowRootsIn(root: FieldRoot, into: FieldRoot[], p: Pass): void {
+  // The document's element collection (Blink keeps it until the DOM changes) is quicker to read than a TreeWalker.
+  const all = root.nodeType === 9 ? (root as Document).getElementsByTagName('*') : root.querySelectorAll('*');
+  for (let i = 0, n = all.length; i < n; i++) {
+    const el = all[i]!;
     const sr = el.shadowRoot ?? (p.shadowOf !== openShadowRoot && mayHostClosedRoot(el, p.layout) ? p.shadowOf(el) : null);
     if (sr) into.push(sr);
   }
@@ -97,9 +101,8 @@ export function isEditingHost(el: HTMLElement): boolean {
  * Null when hidden (attribute, zero or tiny box, display, visibility, opacity 0 on it or an ancestor); otherwise
  * the box (null without layout), its rendered area and whether it shows in the viewport.
  */
-function geometry(el: HTMLElement, kind: FieldKind, p: Pass): { rect: DOMRect | null; area: number | null; inViewport: boolean } | null {
+function geometry(el: HTMLElement, kind: FieldKind, p: Pass, r: DOMRect | null): { rect: DOMRect | null; area: number | null; inViewport: boolean } | null {
   if (el.closest('[hidden],[inert]')) return null;
-  const r = p.layout ? el.getBoundingClientRect() : null;
   if (r) {
     // An empty contenteditable is 0 px tall but still usable; other fields need a real box.
     if (r.width < 2 || (r.height < 2 && kind !== 'contenteditable')) return null;
@@ -113,12 +116,13 @@ function geometry(el: HTMLElement, kind: FieldKind, p: Pass): { rect: DOMRect | 
     const style = p.view?.getComputedStyle(el);
     if (style && (style.display === 'none' || style.visibility !== 'visible' || style.opacity === '0')) return null;
   }
-  if (!r) return { rect: null, area: null, inViewport: false };
-  return {
-    rect: r,
-    area: r.width * Math.max(r.height, 20),
-    inViewport: r.bottom > 0 && r.right > 0 && r.top < p.height && r.left < p.width,
-  };
+  return { rect: r, ...sizeOf(r, p) };
+}
+
+/** The rendered area a field scores by (null without layout) and whether some of it is in the viewport. */
+function sizeOf(r: DOMRect | null, p: Pass): { area: number | null; inViewport: boolean } {
+  if (!r) return { area: null, inViewport: false };
+  return { area: r.width * Math.max(r.height, 20), inViewport: r.bottom > 0 && r.right > 0 && r.top < p.height && r.left < p.width };
 }
 
 /** A visible element, as far as can be told without layout (checkVisibility where there is one). */
@@ -144,7 +148,9 @@ function sendButtonHolders(root: FieldRoot, p: Pass): Set<Node> {
   if (holders) return holders;
   const found = new Set<Node>();
   const buttons = root.nodeType === 9 ? (root as Document).getElementsByTagName('button') : root.querySelectorAll('button');
-  for (const list of [buttons, root.querySelectorAll('input[type="submit"]')]) {
+  // Submit inputs from the inputs already listed for the tree: one pass over the page fewer.
+  const submits = [...inputsIn(root, p)].filter((i) => i.type === 'submit');
+  for (const list of [buttons, submits]) {
     for (const b of list) {
       if (!isSendButton(b)) continue;
       // Ancestors of a holder are holders: stop at the first one already known.
@@ -197,7 +203,7 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   if (tag === 'textarea' || tag === 'input') {
     control = el as HTMLInputElement | HTMLTextAreaElement;
     if (tag === 'input' && control.type !== 'text') return;
-    if (control.disabled || control.readOnly || el.closest('fieldset[disabled]')) return;
+    if (control.disabled || control.readOnly) return;
     kind = tag;
   } else {
     if (typeof h.focus !== 'function' || !(wholeDocument || isEditingHost(h))) return;
@@ -209,7 +215,23 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   const maxLength = control ? control.maxLength : -1;
   if (kind === 'input' && maxLength >= 0 && maxLength < SHORT_INPUT) return;
 
-  const geo = geometry(h, kind, p);
+  const rows = tag === 'textarea' ? (el as HTMLTextAreaElement).rows : undefined;
+  const cols = tag === 'textarea' ? (el as HTMLTextAreaElement).cols : tag === 'input' ? (el as HTMLInputElement).size : undefined;
+  const focused = p.active === el;
+  const rect = p.layout ? h.getBoundingClientRect() : null;
+  const size = sizeOf(rect, p);
+  // A text input that could not outrank the best multi-line field even with the best of labels (and hints) is not
+  // looked at further: on pages of hundreds of inputs, its label and visibility checks are most of the cost.
+  const cannotWin = (hintVocabulary?: number) =>
+    kind === 'input' && p.floor !== undefined && scoreCeiling({ kind, hintVocabulary, ...size, rows, cols, maxLength, focused }) < p.floor;
+  if (cannotWin()) return;
+  const name = el.getAttribute('name') || '';
+  const hints = [name, el.id, el.getAttribute('class'), el.getAttribute('placeholder'), el.getAttribute('aria-label')].join(' ');
+  const hintVocabulary = vocabulary(hints);
+  if (cannotWin(hintVocabulary)) return;
+  if (control && el.closest('fieldset[disabled]')) return;
+
+  const geo = geometry(h, kind, p, rect);
   // hiddenNoteFields goes on with hidden fields (to name them) and skips visible ones as soon as it can.
   if (!geo && !p.hidden) return;
 
@@ -219,12 +241,9 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   if (frame) label = labelFor(frame, p.cache);
   // A rich editor is named by the field it replaced ("Progress note"), not by its own "Rich Text Editor" label.
   if (kind === 'contenteditable' && !namesANote(vocabulary(label))) label = standInLabel(h, p.cache) || label;
-  const name = el.getAttribute('name') || '';
-  const hints = [name, el.id, el.getAttribute('class'), el.getAttribute('placeholder'), el.getAttribute('aria-label')].join(' ');
   const labelVocabulary = vocabulary(label);
   const noteLabelled = namesANote(labelVocabulary);
   if (p.hidden && !noteLabelled) return;
-  const hintVocabulary = vocabulary(hints);
   const said = labelVocabulary | hintVocabulary;
   if (names(said, 'search') || name === 'q') return;
   const autocomplete = el.getAttribute('autocomplete') || '';
@@ -250,10 +269,10 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
       labelVocabulary,
       hintVocabulary,
       area: geo.area,
-      rows: tag === 'textarea' ? (el as HTMLTextAreaElement).rows : undefined,
-      cols: tag === 'textarea' ? (el as HTMLTextAreaElement).cols : tag === 'input' ? (el as HTMLInputElement).size : undefined,
+      rows,
+      cols,
       maxLength,
-      focused: p.active === el,
+      focused,
       inViewport: geo.inViewport,
     }),
   });
@@ -273,6 +292,7 @@ function newPass(doc: Document, shadowOf: ShadowRootOf): Pass {
     out: [],
     opacity: new Map(),
     sendHolders: new Map(),
+    inputs: new Map(),
     shadowOf,
   };
 }
@@ -280,10 +300,10 @@ function newPass(doc: Document, shadowOf: ShadowRootOf): Pass {
 /** Every shadow root of the document `p.shadowOf` reaches, nested ones included, each handed to `visit` once. */
 function eachShadowRoot(doc: Document, p: Pass, visit: (root: ShadowRoot) => void): void {
   const roots: FieldRoot[] = [];
-  shadowRootsIn(doc, doc, roots, p);
+  shadowRootsIn(doc, roots, p);
   for (let i = 0; i < roots.length; i++) {
     visit(roots[i] as ShadowRoot);
-    shadowRootsIn(roots[i]!, doc, roots, p);
+    shadowRootsIn(roots[i]!, roots, p);
   }
 }
 
@@ -294,14 +314,15 @@ function eachShadowRoot(doc: Document, p: Pass, visit: (root: ShadowRoot) => voi
  * opacity 0 or an effective opacity below 0.1, zero or tiny box, covered by another element at their centre),
  * disabled, read-only, search and login fields, messaging fields (labelled or hinted as a message, reply, chat,
  * SMS or e-mail; autocomplete email/tel; or in a compose box with a Send/Reply button), and short inputs
- * (maxlength < 200). Cost per tree: four single-selector queries, one element TreeWalker (to find shadow
- * roots) and, once a field gets that far, two single-tag queries for send buttons; layout reads (rect, computed
+ * (maxlength < 200), and text inputs that could not outrank the page's best multi-line field whatever their label
+ * says (scoreCeiling). Cost per tree: four single-selector queries, one pass over its elements (to find shadow
+ * roots) and, once a field gets that far, one single-tag query for send buttons; layout reads (rect, computed
  * style of the field and its ancestors, one hit test when its centre is in view) only on fields that pass the
  * attribute and label checks. Measured in Chromium on a 35,000-node page: ~1.9× a bare querySelectorAll('textarea,
  * input, [contenteditable]') with a handful of fields, ~2× with 20 visible text inputs, ~3.2× with 200 (before the
- * opacity, occlusion and compose-box checks). On the bench's 50,000-element legacy page, side by side on a loaded
- * machine: ~2.15× with those checks against ~1.7× without; a hit test there costs ~0.3× the bare query, which is
- * why only fields with their centre in view are hit-tested.
+ * opacity, occlusion and compose-box checks). On the bench's 50,000-element legacy page: ~2× when a multi-line field
+ * is labelled as a note; ~6.5× when none is (`detectFullScan`, ~13× before text inputs were weighed against the
+ * best multi-line field), of which finding the shadow roots — reading every element once — is ~2.5× by itself.
  */
 export function findCandidates(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): FieldCandidate[] {
   const p = newPass(doc, shadowOf);
@@ -310,8 +331,16 @@ export function findCandidates(doc: Document, shadowOf: ShadowRootOf = openShado
   // querySelectorAll passes on 50,000-node legacy pages with hundreds of inputs ("Pick field" reaches anything).
   considerRoot(doc, MULTILINE_QUERIES, p);
   if (p.out.some(isClearlyANoteField)) return finish(doc, p);
-  considerRoot(doc, INPUT_QUERIES, p);
-  eachShadowRoot(doc, p, (root) => considerRoot(root, QUERIES, p));
+  // Then the multi-line fields of every shadow root, so that the text inputs (often hundreds) are weighed against
+  // the best multi-line field of the whole page: one that cannot beat it is dropped before its label is read.
+  const roots: FieldRoot[] = [doc];
+  eachShadowRoot(doc, p, (root) => {
+    roots.push(root);
+    considerRoot(root, MULTILINE_QUERIES, p);
+  });
+  // Less a little: scores are rounded to a tenth, and an input tied with the best still ranks by page order.
+  if (p.out.length) p.floor = Math.max(...p.out.map((c) => c.score)) - 0.1;
+  for (const root of roots) considerRoot(root, INPUT_QUERIES, p);
   return finish(doc, p);
 }
 
@@ -341,9 +370,18 @@ function isClearlyANoteField(c: FieldCandidate): boolean {
   return c.kind !== 'input' && c.noteLabelled === true;
 }
 
+/** The inputs of a tree but hidden ones (the text inputs to consider, and the submit buttons), listed once per pass. */
+function inputsIn(root: FieldRoot, p: Pass): NodeListOf<HTMLInputElement> {
+  let list = p.inputs.get(root);
+  if (!list) p.inputs.set(root, (list = root.querySelectorAll<HTMLInputElement>(INPUT_QUERY)));
+  return list;
+}
+
 function considerRoot(root: FieldRoot, queries: readonly string[], p: Pass): void {
   for (const q of queries) {
-    for (const el of root.querySelectorAll(q)) {
+    // The document's textarea collection is a tag walk in the browser, kept until the DOM changes (cheaper than a query).
+    const list = q === INPUT_QUERY ? inputsIn(root, p) : q === 'textarea' && root.nodeType === 9 ? (root as Document).getElementsByTagName(q) : root.querySelectorAll(q);
+    for (const el of list) {
       // Each element once: a textarea/input with contenteditable or role=textbox came with its own query.
       if (q[0] === '[' && (el.localName === 'textarea' || el.localName === 'input')) continue;
       if (q === '[role="textbox"]' && el.hasAttribute('contenteditable')) continue;

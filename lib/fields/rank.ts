@@ -128,6 +128,15 @@ export function scoreField(f: ScoreFeatures): number {
 }
 
 /**
+ * The most a field with these features can score whatever its label says (a label adds at most POSITIVE_CAP), and
+ * whatever its hints say when `hintVocabulary` is not given (they add at most half that).
+ */
+export function scoreCeiling(f: Omit<ScoreFeatures, 'label' | 'labelVocabulary' | 'hints'>): number {
+  const hintsUnread = f.hintVocabulary === undefined;
+  return scoreField({ ...f, label: '', labelVocabulary: 0, hintVocabulary: f.hintVocabulary ?? 0 }) + POSITIVE_CAP + (hintsUnread ? POSITIVE_CAP / 2 : 0);
+}
+
+/**
  * Best first (stable). Equal scores keep the order they came in — document order within one kind, as
  * detection queries each kind in document order — and only ties across kinds ask the DOM for their order
  * (compareDocumentPosition on every tie cost more than the rest of detection on a page of 200 inputs).

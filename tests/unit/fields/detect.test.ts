@@ -39,6 +39,15 @@ describe('findCandidates', () => {
     expect(findCandidates(document).map((c) => c.element.id)).toEqual(['pn']);
   });
 
+  it('leaves out a text input that no label could lift above the best multi-line field, keeps one that can win', () => {
+    page(`
+      <label for="x">Details</label><input id="x" type="text" maxlength="300">
+      <label for="r">Remarks</label><textarea id="r" rows="4" cols="40"></textarea>
+      <label for="pn">Progress note</label><input id="pn" type="text" size="100">`);
+    // "Details" (maxlength 300) would score far below "Remarks" whatever its label said: not looked at, not listed.
+    expect(ids()).toEqual(['pn', 'r']);
+  });
+
   it('leaves out every kind of field that cannot or should not take a note', () => {
     page(`
       <input id="ok" aria-label="Progress note">

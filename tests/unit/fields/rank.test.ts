@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { names, namesANote, rankCandidates, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
+import { names, namesANote, rankCandidates, scoreCeiling, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
 import type { FieldCandidate } from '@/lib/fields/types';
 
 const order = (list: ScoreFeatures[]) =>
@@ -50,6 +50,29 @@ describe('scoreField', () => {
     expect(vocabularyScore('Subject')).toBeLessThan(0);
     expect(vocabularyScore('Subjective')).toBeGreaterThan(0);
     expect(vocabularyScore('txtProgressNote')).toBe(vocabularyScore('progress note'));
+  });
+});
+
+describe('scoreCeiling', () => {
+  const labels = ['', 'Progress note', 'Progress note narrative summary of the group session treatment plan', 'Remarks', 'Name'];
+  const hints = ['', 'txtProgressNote', 'session_summary_narrative_note', 'search'];
+  it('is never below what a field scores, whatever its label (and, unread, its hints) say; it is reached by the best label', () => {
+    for (const [kind, area, maxLength, focused, inViewport] of [
+      ['input', 4000, -1, false, true],
+      ['input', 30000, 300, true, false],
+      ['textarea', null, -1, false, false],
+    ] as const) {
+      const features = { kind, area, maxLength, focused, inViewport };
+      for (const hint of hints) {
+        const hintVocabulary = vocabulary(hint);
+        const known = scoreCeiling({ ...features, hintVocabulary });
+        const unread = scoreCeiling(features);
+        const scores = labels.map((label) => scoreField({ ...features, label, hints: hint }));
+        expect(Math.max(...scores)).toBeLessThanOrEqual(known + 0.05);
+        expect(known).toBeLessThanOrEqual(unread);
+        expect(scoreField({ ...features, label: labels[2]!, hints: hint })).toBeCloseTo(known, 0);
+      }
+    }
   });
 });
 
