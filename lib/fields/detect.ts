@@ -203,15 +203,11 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   if (tag === 'textarea' || tag === 'input') {
     control = el as HTMLInputElement | HTMLTextAreaElement;
     if (tag === 'input' && control.type !== 'text') return;
-    if (control.disabled || control.readOnly) return;
     kind = tag;
   } else {
     if (typeof h.focus !== 'function' || !(wholeDocument || isEditingHost(h))) return;
     kind = 'contenteditable';
   }
-  if (el.getAttribute('aria-disabled') === 'true' || el.getAttribute('aria-readonly') === 'true') return;
-  const role = el.getAttribute('role');
-  if (role === 'searchbox' || role === 'combobox') return;
   const maxLength = control ? control.maxLength : -1;
   if (kind === 'input' && maxLength >= 0 && maxLength < SHORT_INPUT) return;
 
@@ -225,6 +221,10 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   const cannotWin = (hintVocabulary?: number) =>
     kind === 'input' && p.floor !== undefined && scoreCeiling({ kind, hintVocabulary, ...size, rows, cols, maxLength, focused }) < p.floor;
   if (cannotWin()) return;
+  if (control && (control.disabled || control.readOnly)) return;
+  if (el.getAttribute('aria-disabled') === 'true' || el.getAttribute('aria-readonly') === 'true') return;
+  const role = el.getAttribute('role');
+  if (role === 'searchbox' || role === 'combobox') return;
   const name = el.getAttribute('name') || '';
   const hints = [name, el.id, el.getAttribute('class'), el.getAttribute('placeholder'), el.getAttribute('aria-label')].join(' ');
   const hintVocabulary = vocabulary(hints);
