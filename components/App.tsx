@@ -518,7 +518,7 @@ export function App() {
             stateLabel={stateLabel(entry)}
             onOpenChart={entry.clinical.chartUrl ? () => void openChart(entry) : undefined}
             entry={entry}
-            preview={ATTENDED.includes(entry.attendance) ? noteFor(entry) : ''}
+            preview={entry.id === shownOpenId && ATTENDED.includes(entry.attendance) ? noteFor(entry) : ''}
             status={statusOf(entry)}
             busy={busy !== undefined}
             actions={actions}
