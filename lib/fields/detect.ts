@@ -49,7 +49,7 @@ interface Pass {
 /**
  * An element's shadow root. Pages only see open ones (`el.shadowRoot`); a content script also reaches closed ones
  * (design-system components) through the browser's `chrome.dom.openOrClosedShadowRoot` / Firefox's
- * `el.openOrClosedShadowRoot()`, which the caller passes in: lib/fields stays free of extension APIs.
+ * `el.openOrClosedShadowRoot` property, which the caller passes in: lib/fields stays free of extension APIs.
  */
 export type ShadowRootOf = (el: Element) => ShadowRoot | null | undefined;
 export const openShadowRoot: ShadowRootOf = (el) => el.shadowRoot;
