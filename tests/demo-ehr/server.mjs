@@ -384,6 +384,7 @@ function layout({ title, body, query = '', head = '', active = 'clients' }) {
   const nav = [
     ['clients', '/', 'Clients'],
     ['schedule', '/schedule', 'Schedule'],
+    ['groups', '/groups/table?clients=c1,c2,c3,c5,c6', 'Group notes'],
     ['messages', '/messages', 'Messages <span class="badge" aria-label="3 unread">3</span>'],
     ['billing', '/billing', 'Billing'],
     ['reports', '/reports', 'Reports'],
