@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The store listing's text (store/description.md) and the manifest agree: the manifest's description is the listing's
+// The store listing's text (lib/listing/store-description.md) and the manifest agree: the manifest's description is the listing's
 // short description, within the 132 characters Chrome allows.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import config from '../../wxt.config';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const LISTING = fs.readFileSync(path.join(ROOT, 'store', 'description.md'), 'utf8');
+const LISTING = fs.readFileSync(path.join(ROOT, 'lib', 'listing', 'store-description.md'), 'utf8');
 
 /** The paragraph(s) after a `<!-- name -->` marker, up to the next heading or the end. */
 function part(name: string): string {
