@@ -168,6 +168,8 @@ export function App() {
     );
   }
   const session = state.session;
+  /** The session's members as the chart readers take them: who they are, and whether they attended. */
+  const members = state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) }));
 
   const ask = (question: Question) => new Promise<string>((resolve) => setAsking({ question, resolve }));
   const answer = (choice: string) => {
@@ -281,7 +283,7 @@ export function App() {
           },
           ...(url ? { tabOrigin: new URL(url).origin } : {}),
         },
-        state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) })),
+        members,
         (id) => {
           const entry = byId.get(id)!;
           return { own: groupPageTexts(template, session, entry, participants).own, whole: noteFor(entry) };
@@ -323,7 +325,6 @@ export function App() {
       return;
     }
     const flow = await import('@/lib/messaging/fill-flow');
-    const members = state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) }));
     if (flow.readGroupPage(frames, members)) return fillGroupPage();
     const ids = flow.membersOnChart(frames, members.filter((m) => m.attended && m.name));
     const entry = ids.length === 1 ? state.entries.find((e) => e.id === ids[0]) : undefined;
@@ -441,7 +442,7 @@ export function App() {
       <ThisChart
         target={target}
         patientRules={rulesFor(siteRules.rules, target.pageKey)[1]}
-        members={state.entries.map((e) => ({ id: e.id, name: e.clinical.memberName.trim(), attended: ATTENDED.includes(e.attendance) }))}
+        members={members}
         paused={busy !== undefined || asking !== undefined}
         busy={busy !== undefined}
         statusOf={(id) => {

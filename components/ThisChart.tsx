@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { detectInTab, type FrameDetect } from '@/lib/messaging/tab-client';
 import type { FieldRule } from '@/lib/messaging/protocol';
 import type { TargetTab } from './use-target-tab';
@@ -58,25 +58,25 @@ export function ThisChart(props: Props) {
     };
   }, [target.tabId, target.version, paused, rulesKey]);
 
-  let patient: string;
-  let matched: { id: string; name: string }[] = [];
-  let group: { rows: number; members: string[] } | undefined;
-  if (frames === 'reading' || !judge) patient = 'reading…';
-  else if (frames === 'unreadable') patient = 'this page cannot be read by the extension';
-  else {
+  // Judged once per reading of the page and set of members, not on every render (each keystroke in the panel renders).
+  const membersKey = JSON.stringify(members);
+  const { patient, matched, group } = useMemo((): { patient: string; matched: { id: string; name: string }[]; group?: { members: string[] } } => {
+    if (frames === 'reading' || !judge) return { patient: 'reading…', matched: [] };
+    if (frames === 'unreadable') return { patient: 'this page cannot be read by the extension', matched: [] };
     const page = judge.readGroupPage(frames, members);
     if (page) {
       const ids = page.rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
-      group = { rows: page.rows.length, members: members.filter((m) => ids.includes(m.id)).map((m) => m.name) };
-      patient = `a group note page with ${page.rows.length} client rows`;
-    } else {
-      const { names, ambiguous } = judge.patientOnTarget(frames);
-      patient = ambiguous ? `more than one (${names.join(', ') || 'unclear'})` : names[0] ?? 'not found on the page';
-      const attended = members.filter((m) => m.attended);
-      const ids = judge.membersOnChart(frames, attended);
-      matched = attended.filter((m) => ids.includes(m.id));
+      const names = members.filter((m) => ids.includes(m.id)).map((m) => m.name);
+      return { patient: `a group note page with ${page.rows.length} client rows`, matched: [], group: { members: names } };
     }
-  }
+    const { names, ambiguous } = judge.patientOnTarget(frames);
+    const attended = members.filter((m) => m.attended);
+    const ids = judge.membersOnChart(frames, attended);
+    return {
+      patient: ambiguous ? `more than one (${names.join(', ') || 'unclear'})` : names[0] ?? 'not found on the page',
+      matched: attended.filter((m) => ids.includes(m.id)),
+    };
+  }, [frames, judge, membersKey]);
 
   // The member to chart after this one: the first still unfilled who is not this chart's patient.
   const next = props.unfilled.find((m) => !matched.some((x) => x.id === m.id));

@@ -388,30 +388,33 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
 
     const fillPlan: FillPlan = {
       fillId: newToken(),
-      writes: written.map((w) => {
-        const c = w.frame.candidates.find((x) => x.index === w.index)!;
-        return {
-          frameId: w.frame.frameId,
-          ...(w.frame.documentId ? { documentId: w.frame.documentId } : {}),
-          docId: w.frame.docId,
-          candidate: w.index,
-          selector: c.selector,
-          patient: w.frame.patient,
-          label: c.label,
-          text: w.text,
-          mode,
-          ...(c.bridge ? { bridge: c.bridge } : {}),
-        };
-      }),
-      checks: chainFrames
-        .filter((id) => !writtenFrames.includes(id))
-        .map((id) => {
-          const f = frameOf(id);
-          return { frameId: id, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient };
-        }),
+      writes: written.map((w) => plannedWrite(w.frame, w.index, w.text, mode)),
+      checks: chainFrames.filter((id) => !writtenFrames.includes(id)).map((id) => frameCheck(frameOf(id))),
     };
     return executePlan(fillPlan, deps, target.frame.origin, copied);
   }
+}
+
+/** One write of a plan: the field as detected in its frame, bound to that frame's document and patient. */
+export function plannedWrite(frame: FrameDetect, candidate: number, text: string, mode: 'append' | 'replace'): PlannedWrite {
+  const c = frame.candidates.find((x) => x.index === candidate)!;
+  return {
+    frameId: frame.frameId,
+    ...(frame.documentId ? { documentId: frame.documentId } : {}),
+    docId: frame.docId,
+    candidate,
+    selector: c.selector,
+    patient: frame.patient,
+    label: c.label,
+    text,
+    mode,
+    ...(c.bridge ? { bridge: c.bridge } : {}),
+  };
+}
+
+/** A frame the executor re-checks before writing: still this document, still this patient. */
+export function frameCheck(f: FrameDetect): FillPlan['checks'][number] {
+  return { frameId: f.frameId, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient };
 }
 
 type Written = { frame: FrameDetect; index: number; text: string; hasText: boolean };
@@ -488,7 +491,7 @@ function withEditorLabel(frame: FrameDetect, link: FrameLink | undefined): Frame
 }
 
 /** The tab's top frame, when its content script answered (it says so itself: `top`). */
-function topFrame(frames: FrameDetect[]): FrameDetect | undefined {
+export function topFrame(frames: FrameDetect[]): FrameDetect | undefined {
   return frames.find((f) => f.frameId === 0 && f.top);
 }
 

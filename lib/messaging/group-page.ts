@@ -2,7 +2,7 @@ import { matchPatient } from '@/lib/fields/patient';
 import { newToken } from '@/lib/fields/main-world/target';
 import type { Reply } from './protocol';
 import { chainOf, linkFrames, type FrameDetect } from './frame-tree';
-import { EXISTING_TEXT_QUESTION, otherOriginQuestion, type FillPlan, type PlannedWrite, type Question } from './fill-flow';
+import { EXISTING_TEXT_QUESTION, frameCheck, otherOriginQuestion, plannedWrite, topFrame, type FillPlan, type PlannedWrite, type Question } from './fill-flow';
 
 /**
  * An EHR's own group-note screen: one row per client (the client's name in the row, a note field per row) and
@@ -189,7 +189,7 @@ export async function runGroupFill(
 
   const rows = page.rows.filter((r) => r.memberId && !skipped.has(r.memberId));
   if (!rows.length) return { filled: false, reason: 'no member on this page is ready to fill' };
-  const top = frames.find((f) => f.frameId === 0 && f.top)?.origin ?? deps.tabOrigin;
+  const top = topFrame(frames)?.origin ?? deps.tabOrigin;
   if (top && page.frame.origin !== top && (await deps.ask(otherOriginQuestion(page.frame.origin))) !== 'fill') {
     return { filled: false, reason: 'the group page is in a frame from another site; not confirmed' };
   }
@@ -201,28 +201,12 @@ export async function runGroupFill(
   }
 
   const frame = page.frame;
-  const write = (candidate: number, text: string, row?: string[]): PlannedWrite => {
-    const c = frame.candidates.find((x) => x.index === candidate)!;
-    return {
-      frameId: frame.frameId,
-      ...(frame.documentId ? { documentId: frame.documentId } : {}),
-      docId: frame.docId,
-      candidate,
-      selector: c.selector,
-      patient: frame.patient,
-      label: c.label,
-      text,
-      mode,
-      ...(c.bridge ? { bridge: c.bridge } : {}),
-      ...(row ? { row } : {}),
-    };
-  };
   const writes: PlannedWrite[] = [];
-  if (page.shared && shared) writes.push(write(page.shared.candidate, shared));
+  if (page.shared && shared) writes.push(plannedWrite(frame, page.shared.candidate, shared, mode));
   for (const row of rows) {
     const t = texts(row.memberId!);
     const text = page.shared ? t.own : t.whole;
-    if (text) writes.push({ ...write(row.candidate, text, row.text), label: row.shown });
+    if (text) writes.push({ ...plannedWrite(frame, row.candidate, text, mode), row: row.text, label: row.shown });
   }
   const over = writes.find((w) => {
     const c = frame.candidates.find((x) => x.index === w.candidate)!;
@@ -235,8 +219,7 @@ export async function runGroupFill(
   // The frames above the page's frame must still show what they showed (an in-place swap of the outer page).
   const checks = chainOf(frame.frameId, linkFrames(frames))
     .filter((id) => id !== frame.frameId)
-    .map((id) => frames.find((f) => f.frameId === id)!)
-    .map((f) => ({ frameId: f.frameId, ...(f.documentId ? { documentId: f.documentId } : {}), docId: f.docId, patient: f.patient }));
+    .map((id) => frameCheck(frames.find((f) => f.frameId === id)!));
   const plan: FillPlan = { fillId: newToken(), writes, checks };
   const reply = await deps.execute(plan);
   if (!reply.ok) return { filled: false, reason: reply.error.code === 'changed' ? 'the page changed after the fill was planned; check the page and fill again' : reply.error.message.replace(/\.$/, '') };
