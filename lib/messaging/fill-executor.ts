@@ -35,6 +35,9 @@ const BRIDGE_ERRORS: Record<Exclude<BridgeResult, { ok: true }>['code'], Reply<n
   'did-not-land': errorReply('did-not-land', 'The note did not appear in the field.'),
 };
 
+/** A bridge editor's snapshot from before a fill: one per field written, by fill, frame and candidate. */
+const snapshotKey = (fillId: string, frameId: number, candidate: number) => `${fillId}:${frameId}:${candidate}`;
+
 const CHANGED = errorReply('changed', 'The page changed after the fill was planned. Check the chart and fill again.');
 const GONE = 'The chart this note was filled into is no longer open, so nothing was undone there.';
 
@@ -96,7 +99,7 @@ export class FillExecutor {
     // No instance found (a bundled editor), but its DOM is its model: fill it in the page; undo then goes there too.
     if (!result.ok && result.code === 'no-editor' && DOM_MODEL_BRIDGES.includes(w.bridge)) return inPage();
     if (!result.ok) return BRIDGE_ERRORS[result.code];
-    this.bridgeSnapshots.set(`${fillId}:${w.frameId}:${w.candidate}`, result.snapshot);
+    this.bridgeSnapshots.set(snapshotKey(fillId, w.frameId, w.candidate), result.snapshot);
     return okReply({ landed: true as const });
   }
 
@@ -105,7 +108,7 @@ export class FillExecutor {
     for (const w of writes) {
       const f = frames.get(w.frameId) ?? { frameId: w.frameId, ...(w.documentId ? { documentId: w.documentId } : {}), docId: w.docId, inPage: false, bridged: [] };
       // A bridge write whose snapshot was taken is undone through the bridge; any other write by the content script.
-      if (w.bridge && this.bridgeSnapshots.has(`${fillId}:${w.frameId}:${w.candidate}`)) f.bridged.push(w.candidate);
+      if (w.bridge && this.bridgeSnapshots.has(snapshotKey(fillId, w.frameId, w.candidate))) f.bridged.push(w.candidate);
       else f.inPage = true;
       frames.set(w.frameId, f);
     }
@@ -129,7 +132,7 @@ export class FillExecutor {
       replies.push(reply.ok || reply.error.code !== 'unreachable' ? reply : errorReply('nothing-to-undo', GONE));
     }
     for (const candidate of f.bridged) {
-      const key = `${fill.fillId}:${f.frameId}:${candidate}`;
+      const key = snapshotKey(fill.fillId, f.frameId, candidate);
       const snapshot = this.bridgeSnapshots.get(key)!;
       this.bridgeSnapshots.delete(key);
       const mark = await send(fill.tabId, f.frameId, { type: 'remark', docId: f.docId, fillId: fill.fillId, candidate }, MarkResultSchema, f.documentId);
@@ -150,7 +153,7 @@ export class FillExecutor {
     for (const [member, fill] of this.landed) {
       if (fill.tabId !== tabId) continue;
       this.landed.delete(member);
-      for (const f of fill.frames) for (const c of f.bridged) this.bridgeSnapshots.delete(`${fill.fillId}:${f.frameId}:${c}`);
+      for (const f of fill.frames) for (const c of f.bridged) this.bridgeSnapshots.delete(snapshotKey(fill.fillId, f.frameId, c));
       gone.push(member);
     }
     return gone;

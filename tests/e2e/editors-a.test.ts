@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { typeSession } from './panel';
+import { saveVariantNote } from './pages/ehr';
 import { editorsWithModels, modelText } from './editor-models';
 
 const CLIENT = 'c1'; // Dana Reyes
@@ -111,15 +112,7 @@ describe('fill through the side panel into npm editors; the editor model holds t
   }
 
   /** Save in the EHR; returns the text the demo stored (what getValue() reported). */
-  async function save(variant: string): Promise<string> {
-    const before = h.demo.savedNotes(CLIENT).length;
-    await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
-    await h.ehr.waitForURL(`${h.demo.url}/clients/${CLIENT}?editor=${variant}`);
-    const saved = h.demo.savedNotes(CLIENT);
-    expect(saved).toHaveLength(before + 1);
-    expect(saved.at(-1)!.editor).toBe(variant);
-    return saved.at(-1)!.text;
-  }
+  const save = (variant: string) => saveVariantNote(h, CLIENT, variant);
 
   function expectWholeNoteOnce(text: string, what: string) {
     expect(count(text, note), `${what}: the composed note, exactly once`).toBe(1);

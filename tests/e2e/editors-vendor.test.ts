@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from './harness';
 import { addMember, answers, fillChart, press, step, typeSession, type MemberFill } from './panel';
 import { editorsWithModels, modelText, type EditorVariant } from './editor-models';
+import { saveVariantNote } from './pages/ehr';
 
 const CLIENT = 'c1';
 const MEMBER = 'Dana Reyes';
@@ -69,15 +70,7 @@ describe('vendor rich-text editors filled from the side panel; the editor model 
     }
   }
 
-  async function save(variant: string): Promise<string> {
-    const before = h.demo.savedNotes(CLIENT).length;
-    await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
-    await h.ehr.waitForURL(`${h.demo.url}/clients/${CLIENT}?editor=${variant}`);
-    const saved = h.demo.savedNotes(CLIENT);
-    expect(saved).toHaveLength(before + 1);
-    expect(saved.at(-1)!.editor).toBe(variant);
-    return saved.at(-1)!.text;
-  }
+  const save = (variant: string) => saveVariantNote(h, CLIENT, variant);
 
   async function fill(...buttons: string[]): Promise<string> {
     await h.ehr.bringToFront();

@@ -5,8 +5,23 @@
 //   await ehr.openAttack('zero-frame');           // ?client=c1
 //   await ehr.value('trap');                      // the field with data-testid="trap", in any frame
 //   const saved = await ehr.save('c1');           // presses Save; the text the demo stored
+import { expect } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { ExtensionHarness } from '../harness';
+
+/**
+ * Press Save on the demo's new-note page of `variant` and return the text the demo stored for `client` (what the
+ * editor's getValue() reported), after checking one note was stored, by that editor, and the page went back to the chart.
+ */
+export async function saveVariantNote(h: ExtensionHarness, client: string, variant: string): Promise<string> {
+  const before = h.demo.savedNotes(client).length;
+  await h.ehr.getByRole('button', { name: 'Save', exact: true }).click();
+  await h.ehr.waitForURL(`${h.demo.url}/clients/${client}?editor=${variant}`);
+  const saved = h.demo.savedNotes(client);
+  expect(saved).toHaveLength(before + 1);
+  expect(saved.at(-1)!.editor).toBe(variant);
+  return saved.at(-1)!.text;
+}
 
 export class EhrPage {
   constructor(
