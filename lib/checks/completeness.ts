@@ -1,4 +1,5 @@
 // Completeness: what a payer's reviewer would find missing in one member's composed note.
+import { FIELD_LABELS as L } from '@/lib/model';
 
 export interface CompletenessSection {
   heading: string;
@@ -81,24 +82,24 @@ export function checkCompleteness(input: CompletenessInput): CompletenessResult 
   const missing: string[] = [];
   const { session, entry, sections } = input;
 
-  if (blank(session.date)) missing.push('Date');
-  if (blank(session.startTime)) missing.push('Start time');
-  if (blank(session.endTime)) missing.push('End time');
+  if (blank(session.date)) missing.push(L.date);
+  if (blank(session.startTime)) missing.push(L.startTime);
+  if (blank(session.endTime)) missing.push(L.endTime);
   const count = session.participantCount;
-  if (count === undefined || !Number.isFinite(count) || count < 1) missing.push('Number of participants');
-  if (blank(session.interventions)) missing.push('Interventions');
-  if (blank(session.leader)) missing.push('Leader');
+  if (count === undefined || !Number.isFinite(count) || count < 1) missing.push(L.participantCount);
+  if (blank(session.interventions)) missing.push(L.interventions);
+  if (blank(session.leader)) missing.push(L.leader);
 
   // A time order problem is reported whatever the attendance: it is wrong in every member's note.
   if (!blank(session.startTime) && !blank(session.endTime)) {
     const start = parseTimeOfDay(session.startTime ?? '');
     const end = parseTimeOfDay(session.endTime ?? '');
-    if (start !== null && end !== null && end <= start) missing.push('End time after start time');
+    if (start !== null && end !== null && end <= start) missing.push(`${L.endTime} after ${L.startTime.toLowerCase()}`);
   }
 
   if (!NO_NOTE_ATTENDANCE.test(entry.attendance)) {
-    if (blank(entry.responseToInterventions)) missing.push('Client response to interventions');
-    if (blank(entry.plan)) missing.push('Plan');
+    if (blank(entry.responseToInterventions)) missing.push(L.responseToInterventions);
+    if (blank(entry.plan)) missing.push(L.plan);
     if (entry.riskAssessed === false) missing.push('Risk not assessed');
     for (const d of entry.dynamics) if (blank(d.text)) missing.push(d.label);
     for (const s of sections) {

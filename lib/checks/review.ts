@@ -1,4 +1,4 @@
-import { composeSections, countParticipants, type Template } from '@/lib/compose';
+import { composeSections, countParticipants, sectionName, type Template } from '@/lib/compose';
 import { ATTENDED, DYNAMICS, FIELD_LABELS, type Entry, type Session } from '@/lib/model';
 import { findClones } from './cloning';
 import { checkCompleteness } from './completeness';
@@ -68,7 +68,7 @@ export function reviewSession(session: Session, entries: readonly Entry[], templ
     const missing = wasThere
       ? checkCompleteness({
           sections: composeSections(template, session, entry, participants).map((s) => ({
-            heading: s.heading || s.key,
+            heading: sectionName(s),
             text: s.text,
             required: s.required,
           })),

@@ -1,4 +1,4 @@
-import { FIELD_LABELS, type Attendance, type Entry, type Session } from '@/lib/model';
+import { FIELD_LABELS, MODALITY_NAMES, type Attendance, type Entry, type Session } from '@/lib/model';
 
 /** Minutes between two HH:MM times on the same day; null when either is missing or the end is not later. */
 export function durationMinutes(startTime: string, endTime: string): number | null {
@@ -57,9 +57,9 @@ function riskText({ entry }: NoteContext): string {
  */
 export const PLACEHOLDERS: Record<string, { label: string; value: (ctx: NoteContext) => string }> = {
   groupName: { label: FIELD_LABELS.groupName, value: ({ session }) => session.clinical.groupName.trim() },
-  date: { label: 'Date', value: ({ session }) => formatDate(session.date) },
-  startTime: { label: 'Start time', value: ({ session }) => session.startTime },
-  endTime: { label: 'End time', value: ({ session }) => session.endTime },
+  date: { label: FIELD_LABELS.date, value: ({ session }) => formatDate(session.date) },
+  startTime: { label: FIELD_LABELS.startTime, value: ({ session }) => session.startTime },
+  endTime: { label: FIELD_LABELS.endTime, value: ({ session }) => session.endTime },
   duration: {
     label: 'Duration',
     value: ({ session }) => {
@@ -71,10 +71,10 @@ export const PLACEHOLDERS: Record<string, { label: string; value: (ctx: NoteCont
   interventions: { label: FIELD_LABELS.interventions, value: ({ session }) => session.clinical.interventions.trim() },
   leader: { label: FIELD_LABELS.leader, value: ({ session }) => session.clinical.leader.trim() },
   coLeader: { label: FIELD_LABELS.coLeader, value: ({ session }) => session.clinical.coLeader.trim() },
-  modality: { label: 'Modality', value: ({ session }) => (session.modality === 'telehealth' ? 'Telehealth' : 'In person') },
+  modality: { label: FIELD_LABELS.modality, value: ({ session }) => MODALITY_NAMES[session.modality] },
   location: { label: FIELD_LABELS.location, value: ({ session }) => session.clinical.location.trim() },
-  cptCode: { label: 'CPT code', value: ({ session }) => session.cptCode },
-  participantCount: { label: 'Number of participants', value: ({ participantCount }) => (participantCount > 0 ? String(participantCount) : '') },
+  cptCode: { label: FIELD_LABELS.cptCode, value: ({ session }) => session.cptCode },
+  participantCount: { label: FIELD_LABELS.participantCount, value: ({ participantCount }) => (participantCount > 0 ? String(participantCount) : '') },
   attendance: { label: FIELD_LABELS.attendance, value: attendanceText },
   interactedWithGroup: { label: FIELD_LABELS.interactedWithGroup, value: ({ entry }) => entry.clinical.interactedWithGroup.trim() },
   groupReaction: { label: FIELD_LABELS.groupReaction, value: ({ entry }) => entry.clinical.groupReaction.trim() },
@@ -101,4 +101,9 @@ export function placeholderValues(ctx: NoteContext): Record<string, string> {
 
 export function countParticipants(entries: readonly Entry[]): number {
   return entries.filter((e) => e.attendance === 'present' || e.attendance === 'late' || e.attendance === 'left-early').length;
+}
+
+/** What the clinician is told a section is called: its heading, or for a headless one (the signature line) what it holds. */
+export function sectionName(section: { heading: string; key: string }): string {
+  return section.heading || PLACEHOLDERS[section.key]?.label || section.key;
 }

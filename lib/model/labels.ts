@@ -1,4 +1,6 @@
-import type { Dynamic } from './schemas';
+import type { Dynamic, Session } from './schemas';
+
+type Modality = Session['modality'];
 
 /**
  * What the panel and the composed note call each field, in one place: the member card's labels, the note's
@@ -6,6 +8,13 @@ import type { Dynamic } from './schemas';
  */
 export const FIELD_LABELS = {
   groupName: 'Group name',
+  date: 'Date',
+  startTime: 'Start time',
+  endTime: 'End time',
+  format: 'Note format',
+  modality: 'Modality',
+  cptCode: 'CPT code',
+  participantCount: 'Number of participants',
   topics: 'Topics',
   interventions: 'Interventions',
   leader: 'Leader',
@@ -27,6 +36,9 @@ export const FIELD_LABELS = {
   plan: 'Plan',
 } as const;
 export type LabelledField = keyof typeof FIELD_LABELS;
+
+/** How each modality reads in the panel, the note and the clinic's settings. */
+export const MODALITY_NAMES: Record<Modality, string> = { 'in-person': 'In person', telehealth: 'Telehealth' };
 
 /** The four dynamics' labels, for code that walks DYNAMICS. */
 export const DYNAMIC_LABELS: Record<Dynamic, string> = {

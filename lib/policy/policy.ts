@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_PHRASE_LENGTH, MAX_PHRASES, type PhraseLibrary } from '@/lib/capture/quick-capture';
 import { formatName, type CustomTemplates } from '@/lib/compose/custom';
 import { TemplateSchema, checkTemplate } from '@/lib/compose/template-schema';
-import { DYNAMICS, MODALITIES, NOTE_FORMATS, type NoteFormat, type Session } from '@/lib/model';
+import { DYNAMICS, MODALITIES, MODALITY_NAMES, NOTE_FORMATS, type NoteFormat, type Session } from '@/lib/model';
 
 /**
  * Settings a clinic's IT sets for every workstation by enterprise policy (Chrome `storage.managed`, Firefox
@@ -246,7 +246,6 @@ export function encryptionRequired(policy: ClinicPolicy): boolean {
   return policy.encryptionRequired === true;
 }
 
-const MODALITY_NAMES: Record<Session['modality'], string> = { 'in-person': 'In person', telehealth: 'Telehealth' };
 
 /** Does the policy set what a new session starts with? (The clinician may still change it for a session.) */
 export function setsSessionDefaults(policy: ClinicPolicy): boolean {

@@ -61,7 +61,7 @@ describe('checkCompleteness', () => {
       'Number of participants',
       'Interventions',
       'Leader',
-      'Client response to interventions',
+      'Response to interventions',
       'Plan',
       'Client interaction with group',
       "Group's influence on client",

@@ -77,7 +77,7 @@ describe('reviewSession', () => {
     const dana = member('Dana Reyes', { plan: '', responseToInterventions: '' });
     const hope = member('Hope Alvarez', {}, 'absent');
     const reviews = reviewSession({ ...session, endTime: '' }, [dana, hope], BUILT_IN_TEMPLATES.soap);
-    expect(reviews.get(dana.id)!.missing).toEqual(expect.arrayContaining(['End time', 'Plan', 'Client response to interventions']));
+    expect(reviews.get(dana.id)!.missing).toEqual(expect.arrayContaining(['End time', 'Plan', 'Response to interventions']));
     expect(reviews.get(hope.id)!.missing).toEqual([]);
   });
 
