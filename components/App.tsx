@@ -529,6 +529,7 @@ export function App() {
             onCopy={() => void copy(entry)}
             notice={notices[entry.id]}
             phrases={phraseLibrary.phrases}
+            clinicPhrases={phraseLibrary.clinic}
           >
             {reviews.get(entry.id) && (
               <Findings

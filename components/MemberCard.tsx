@@ -31,6 +31,8 @@ export interface MemberCardProps {
   notice?: string;
   /** The clinic's phrase library, offered under each dynamics field ("Add phrase"); the defaults when absent. */
   phrases?: PhraseLibrary;
+  /** Those of `phrases` the clinic set by policy: listed under "From your clinic". */
+  clinicPhrases?: Partial<PhraseLibrary>;
   /** One member's card is open at a time; the others are one line (name, state, fill). */
   open: boolean;
   onOpen: () => void;
@@ -47,9 +49,17 @@ export function memberDisplayName(entry: Entry): string {
 }
 
 /** Picks a sentence from the phrase library and appends it to a dynamics field; the picker then reads empty again. */
-function AddPhrase({ dynamic, phrases, text, onAdd }: { dynamic: Dynamic; phrases: readonly string[]; text: string; onAdd: (text: string) => void }) {
+function AddPhrase(props: { dynamic: Dynamic; phrases: readonly string[]; clinic: readonly string[]; text: string; onAdd: (text: string) => void }) {
+  const { dynamic, phrases, clinic, text, onAdd } = props;
   const id = useId();
   if (phrases.length === 0) return null;
+  const clinicOwn = phrases.filter((p) => clinic.includes(p));
+  const own = phrases.filter((p) => !clinic.includes(p));
+  const option = (phrase: string) => (
+    <option key={phrase} value={phrase} disabled={text.includes(phrase)}>
+      {phrase}
+    </option>
+  );
   return (
     <div class="field add-phrase">
       <label for={id}>Add phrase</label>
@@ -64,11 +74,14 @@ function AddPhrase({ dynamic, phrases, text, onAdd }: { dynamic: Dynamic; phrase
         }}
       >
         <option value="">Choose a phrase…</option>
-        {phrases.map((phrase) => (
-          <option key={phrase} value={phrase} disabled={text.includes(phrase)}>
-            {phrase}
-          </option>
-        ))}
+        {clinicOwn.length > 0 ? (
+          <>
+            <optgroup label="From your clinic">{clinicOwn.map(option)}</optgroup>
+            {own.length > 0 && <optgroup label="Your phrases">{own.map(option)}</optgroup>}
+          </>
+        ) : (
+          phrases.map(option)
+        )}
       </select>
     </div>
   );
@@ -146,7 +159,7 @@ export function MemberCard(props: MemberCardProps) {
           {DYNAMICS.map((dynamic) => (
             <Fragment key={dynamic}>
               <TextArea label={DYNAMIC_LABELS[dynamic]} value={entry.clinical[dynamic]} onInput={(value) => setClinical({ [dynamic]: value })} />
-              <AddPhrase dynamic={dynamic} phrases={phrases[dynamic] ?? []} text={entry.clinical[dynamic]} onAdd={(value) => setClinical({ [dynamic]: value })} />
+              <AddPhrase dynamic={dynamic} phrases={phrases[dynamic] ?? []} clinic={props.clinicPhrases?.[dynamic] ?? []} text={entry.clinical[dynamic]} onAdd={(value) => setClinical({ [dynamic]: value })} />
             </Fragment>
           ))}
           <TextArea

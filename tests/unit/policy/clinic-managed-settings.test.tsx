@@ -66,9 +66,11 @@ it('phrases: the clinic’s are listed read-only and offered first; saving keeps
   managed(EXAMPLE);
   const dbName = uniqueName('clinic-phrases');
   let offered: PhraseLibrary | undefined;
+  let clinic: Partial<PhraseLibrary> | undefined;
   function Phrases() {
     const library = usePhrases(dbName);
     offered = library.phrases;
+    clinic = library.clinic;
     return <PhraseEditor library={library} />;
   }
   render(<Phrases />);
@@ -88,11 +90,16 @@ it('phrases: the clinic’s are listed read-only and offered first; saving keeps
   db.close();
   await waitFor(() => expect(offered!.groupReaction).toEqual([CLINIC_PHRASE, 'Peers nodded.']));
 
-  // "Add phrase" under the member's field offers them in that order.
+  // "Add phrase" under the member's field offers them in that order, the clinic's under "From your clinic".
   const entry = newEntry('s', 0, 'Dana Reyes');
-  render(<MemberCard entry={entry} preview="" status="" busy={false} actions={{} as NotesActions} onFill={() => {}} onRemove={() => {}} onCopy={() => {}} phrases={offered} open onOpen={() => {}} stateLabel="not started" />);
+  render(<MemberCard entry={entry} preview="" status="" busy={false} actions={{} as NotesActions} onFill={() => {}} onRemove={() => {}} onCopy={() => {}} phrases={offered} clinicPhrases={clinic} open onOpen={() => {}} stateLabel="not started" />);
   const picker = screen.getByLabelText('Add phrase: How the group reacted to the client') as HTMLSelectElement;
   expect([...picker.options].map((o) => o.value)).toEqual(['', CLINIC_PHRASE, 'Peers nodded.']);
+  const groups = [...picker.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]);
+  expect(groups).toEqual([['From your clinic', [CLINIC_PHRASE]], ['Your phrases', ['Peers nodded.']]]);
+  // A field the clinic set no phrases for lists the clinician's own, ungrouped.
+  const other = screen.getByLabelText('Add phrase: How the client influenced the group') as HTMLSelectElement;
+  expect(other.querySelector('optgroup')).toBeNull();
 });
 
 function Session({ dbName }: { dbName: string }) {
