@@ -150,7 +150,10 @@ export function App() {
   const commandRef = useRef<() => void>(() => {});
   useFillCommand(state.status === 'ready' && !!state.session, () => commandRef.current());
 
-  if (state.status === 'loading') return <p>Opening your notes…</p>;
+  if (state.status === 'loading' && !state.session) return <p>Opening your notes…</p>;
+  // Switching sessions: the panel stays as it is (open sections, scroll) but takes no input, so a keystroke in those
+  // milliseconds cannot land in the session being left.
+  const switching = state.status === 'loading';
   if (state.status === 'locked') return <LockScreen onUnlock={actions.unlock} notice={state.lockNotice} />;
   if (state.status === 'error' || !state.session) return <p role="alert">{state.error ?? 'Could not open your notes.'}</p>;
   // The clinic requires encryption at rest: no clinical text is typed (so none is stored) before a passphrase is set.
@@ -413,7 +416,7 @@ export function App() {
   }
 
   return (
-    <main>
+    <main inert={switching} aria-busy={switching}>
       <header class="top">
         <h1>Group note</h1>
         <div class="top-actions">
@@ -439,6 +442,7 @@ export function App() {
           </button>
         </div>
       </header>
+      {switching && <p role="status">Opening the session…</p>}
       <ThisChart
         target={target}
         patientRules={rulesFor(siteRules.rules, target.pageKey)[1]}
