@@ -275,6 +275,21 @@ function bestShown(frames: FrameDetect[], links: Map<number, FrameLink>) {
   return bestTarget(frames.filter((f) => links.get(f.frameId)?.shown));
 }
 
+/**
+ * On a page showing several charts (a compare screen, side-by-side frames), the member's own: the best shown note
+ * field whose frame and frames above it read as this member's chart. Undefined when no chart on the page is theirs;
+ * then the best field overall is judged (and asked about) as usual.
+ */
+function bestOwnChart(frames: FrameDetect[], links: Map<number, FrameLink>, member: FillFor) {
+  const title = topFrame(frames)?.patient.title;
+  const own = frames
+    .filter((f) => links.get(f.frameId)?.shown)
+    .filter((f) => judgePatient(chainOf(f.frameId, links).map((id) => frames.find((x) => x.frameId === id)!.patient), title, member).kind === 'match')
+    .map((f) => ({ ...f, candidates: f.candidates.filter((c) => c.noteLabelled || c.chosen) }));
+  const best = bestTarget(own);
+  return best && { ...best, frame: frames.find((f) => f.frameId === best.frame.frameId)! };
+}
+
 const UNSHOWN_FRAME_REASON =
   'the only note field found is in a part of the page that is hidden or could not be checked (a hidden frame); show it, or reload the page, and fill again';
 const GROUP_PAGE_REASON = 'this is a group note page with a field for each client; use “Fill group page” at the top of the panel';
@@ -300,7 +315,7 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
   const frames = detected.map((f) => withEditorLabel(f, links.get(f.frameId)));
   const shown = frames.filter((f) => links.get(f.frameId)?.shown);
   const hiddenNotes = shown.flatMap((f) => f.hiddenNoteFields ?? []);
-  const target = bestShown(frames, links);
+  const target = bestOwnChart(frames, links, member) ?? bestShown(frames, links);
   const candidate = target && target.frame.candidates.find((c) => c.index === target.index);
   if (!target || !candidate) {
     if (hiddenNotes.length) return { filled: false, reason: notShownReason(hiddenNotes[0]!) };

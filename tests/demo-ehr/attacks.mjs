@@ -87,6 +87,18 @@ export const ATTACKS = {
       { ready: false },
     ),
 
+  // Two charts side by side (a "compare" screen): the other client's note page first, this client's beside it, each
+  // in its own frame with its own banner and Progress note box of the same size.
+  'two-charts': ({ client, other }) =>
+    page(
+      'Charts',
+      `<div style="display:flex;gap:8px">
+<iframe title="Chart 1" style="width:49%;height:1300px;border:1px solid #999" src="${h(notePagePath(other))}"></iframe>
+<iframe title="Chart 2" style="width:49%;height:1300px;border:1px solid #999" src="${h(notePagePath(client))}"></iframe>
+</div>`,
+      { ready: false },
+    ),
+
   // A visible banner, and another client's name in a hidden element earlier in the page.
   'hidden-name': ({ client, other }) =>
     page(

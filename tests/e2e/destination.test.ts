@@ -183,6 +183,22 @@ describe('the patient read from the page', () => {
     expect(await ehr.fieldValue('Progress note', frame)).toBe('');
   });
 
+  test('two charts side by side, each in its frame: the note goes only to the member’s own chart, never the other', async () => {
+    await ehr.openAttack('two-charts', 'c1', { other: 'c2' });
+    await h.ehr.bringToFront();
+    // Both charts' note pages have loaded (each marks itself ready).
+    await expect.poll(async () => (await Promise.all(h.ehr.frames().map((f) => f.locator('html[data-editor-ready]').count().catch(() => 0)))).reduce((a, b) => a + b, 0)).toBe(2);
+    const chart = (n: number) => h.ehr.frameLocator(`iframe[title="Chart ${n}"]`).getByRole('textbox', { name: 'Progress note', exact: true });
+    const { status, asked } = await panel.fill(DANA, 'Cancel');
+    const marcus = await chart(1).inputValue();
+    const dana = await chart(2).inputValue();
+    expect(marcus, 'nothing went into Marcus Lee’s chart').toBe('');
+    // The chart whose banner names the member is the one filled, with no question: it is the member's own.
+    expect(asked).toEqual([]);
+    expect(status).toMatch(/^Filled/);
+    expectNoteOf(dana, SAMPLE_DANA);
+  });
+
   test('a hidden name does not outweigh the visible banner', async () => {
     await ehr.openAttack('hidden-name', 'c1', { other: 'c2' });
     await h.ehr.bringToFront();

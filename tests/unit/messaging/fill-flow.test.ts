@@ -84,6 +84,29 @@ describe('runFill', () => {
     expect(d.ask).not.toHaveBeenCalled();
   });
 
+  it('two charts on one page (each in its frame): fills the member’s own, even when the other’s field ranks higher', async () => {
+    const page = (marcusScore: number) => [
+      frame(0, [], { children: [{ id: 3 }, { id: 4 }] }),
+      frame(3, [{ score: marcusScore }], { patient: 'Marcus Lee' }),
+      frame(4, [{ score: 9 }], { patient: 'Dana Reyes' }),
+    ];
+    for (const score of [9, 20]) {
+      const d = deps(page(score));
+      expect(await runFill('note', d, DANA)).toMatchObject({ filled: true });
+      expect(writes(d)).toEqual([[4, 0, 'note', 'append']]);
+      expect(d.ask).not.toHaveBeenCalled();
+    }
+    // Only a field labelled as a note (or one the clinician chose) counts in the member's chart: a lesser field there
+    // does not outweigh the other chart's note field, which is then judged, and asked about, as before.
+    const lesser = deps([frame(0, [], { children: [{ id: 3 }, { id: 4 }] }), frame(3, [{ score: 9 }], { patient: 'Marcus Lee' }), frame(4, [{ score: 5, noteLabelled: false, label: 'Chief complaint' }], { patient: 'Dana Reyes' })], 'cancel');
+    expect(await runFill('note', lesser, DANA)).toMatchObject({ filled: false });
+    expect(lesser.ask.mock.calls[0]![0]).toEqual(wrongPatientQuestion('Dana Reyes', 'Marcus Lee'));
+    // Neither chart is the member's: asked, as before.
+    const neither = deps([frame(0, [], { children: [{ id: 3 }, { id: 4 }] }), frame(3, [{ score: 9 }], { patient: 'Marcus Lee' }), frame(4, [{ score: 5 }], { patient: 'Ana Li' })], 'cancel');
+    expect(await runFill('note', neither, DANA)).toMatchObject({ filled: false });
+    expect(neither.execute).not.toHaveBeenCalled();
+  });
+
   it('binds the plan to each written document and the patient its frame showed, and re-checks the frames above', async () => {
     const d = deps([frame(0, [], { patient: 'Dana Reyes', children: [{ id: 3 }] }), frame(3, [{ score: 9 }])]);
     await runFill('note', d, DANA);
