@@ -114,7 +114,7 @@ export function ThisChart(props: Props) {
                 {frames === 'reading'
                   ? 'Reading the chart…'
                   : matched.length > 1
-                    ? 'More than one member matches this chart: fill from the member’s card.'
+                    ? 'More than one member matches the chart(s) on this page: fill from the member’s card.'
                     : 'No member of this session matches this chart.'}
               </span>
             )}

@@ -532,14 +532,32 @@ function targetReadings(frames: FrameDetect[]): { readings: PatientInfo[]; title
 export function patientOnTarget(frames: FrameDetect[]): { names: string[]; ambiguous: boolean } {
   const { readings } = targetReadings(frames);
   const names = distinctNames(readings);
-  return { names, ambiguous: names.length > 1 || readings.some((r) => r.ambiguous) };
+  const ambiguous = names.length > 1 || readings.some((r) => r.ambiguous);
+  if (ambiguous || names.length === 0) return { names, ambiguous };
+  // Other charts shown beside it (side-by-side frames with note fields of their own) are named too.
+  const others = distinctNames(chartReadings(frames)).filter((n) => !names.some((m) => matchPatient({ name: m }, { name: n }) === 'match'));
+  return { names: [...names, ...others], ambiguous: others.length > 0 };
+}
+
+/** The patient each shown frame holding a note field reads as (its own banner, else the nearest above). */
+function chartReadings(frames: FrameDetect[]): PatientInfo[] {
+  const links = linkFrames(frames);
+  return frames
+    .filter((f) => links.get(f.frameId)?.shown && f.candidates.some((c) => c.noteLabelled))
+    .flatMap((f) => chainOf(f.frameId, links).map((id) => frames.find((x) => x.frameId === id)!.patient).find((p) => p.name) ?? []);
 }
 
 /** The members whose chart this is, judged exactly as a fill would judge it (so a match fills without asking). */
 export function membersOnChart(frames: FrameDetect[], members: { id: string; name: string }[]): string[] {
   const { readings, title } = targetReadings(frames);
+  const links = linkFrames(frames);
   const names = members.map((m) => m.name).filter(Boolean);
   return members
-    .filter((m) => m.name && judgePatient(readings, title, { name: m.name, others: names.filter((n) => n !== m.name) }).kind === 'match')
+    .filter((m) => {
+      if (!m.name) return false;
+      const member = { name: m.name, others: names.filter((n) => n !== m.name) };
+      // The chart a fill would judge, or the member's own chart beside it (which a fill for them goes to).
+      return judgePatient(readings, title, member).kind === 'match' || bestOwnChart(frames, links, member) !== undefined;
+    })
     .map((m) => m.id);
 }

@@ -9,6 +9,7 @@ import {
   noPatientQuestion,
   lesserFieldQuestion,
   membersOnChart,
+  patientOnTarget,
   tooLongQuestion,
   type FillDeps,
   type FillPlan,
@@ -100,7 +101,7 @@ describe('runFill', () => {
     // does not outweigh the other chart's note field, which is then judged, and asked about, as before.
     const lesser = deps([frame(0, [], { children: [{ id: 3 }, { id: 4 }] }), frame(3, [{ score: 9 }], { patient: 'Marcus Lee' }), frame(4, [{ score: 5, noteLabelled: false, label: 'Chief complaint' }], { patient: 'Dana Reyes' })], 'cancel');
     expect(await runFill('note', lesser, DANA)).toMatchObject({ filled: false });
-    expect(lesser.ask.mock.calls[0]![0]).toEqual(wrongPatientQuestion('Dana Reyes', 'Marcus Lee'));
+    expect(lesser.ask).toHaveBeenCalledWith(wrongPatientQuestion('Dana Reyes', 'Marcus Lee'));
     // Neither chart is the member's: asked, as before.
     const neither = deps([frame(0, [], { children: [{ id: 3 }, { id: 4 }] }), frame(3, [{ score: 9 }], { patient: 'Marcus Lee' }), frame(4, [{ score: 5 }], { patient: 'Ana Li' })], 'cancel');
     expect(await runFill('note', neither, DANA)).toMatchObject({ filled: false });
@@ -331,6 +332,19 @@ describe('membersOnChart (the "This chart" button)', () => {
     expect(membersOnChart([frame(0, [{ score: 5 }], { patient: 'Hope Alvarez' })], members)).toEqual([]);
     const two = [frame(0, [], { patient: 'Dana Reyes', children: [{ id: 2 }] }), frame(2, [{ score: 9 }], { patient: 'Marcus Lee' })];
     expect(membersOnChart(two, members)).toEqual([]);
+  });
+  it('two charts side by side, each in its frame: both members, and both patients named', () => {
+    const sideBySide = [
+      frame(0, [], { children: [{ id: 3 }, { id: 4 }] }),
+      frame(3, [{ score: 9 }], { patient: 'Marcus Lee' }),
+      frame(4, [{ score: 9 }], { patient: 'Dana Reyes' }),
+    ];
+    expect(membersOnChart(sideBySide, members).sort()).toEqual(['d', 'm']);
+    expect(patientOnTarget(sideBySide)).toEqual({ names: ['Marcus Lee', 'Dana Reyes'], ambiguous: true });
+    // One chart and a frame without a note field (a preview): one patient.
+    const preview = [frame(0, [], { children: [{ id: 3 }, { id: 4 }] }), frame(3, [{ score: 9 }], { patient: 'Marcus Lee' }), frame(4, [], { patient: 'Dana Reyes' })];
+    expect(membersOnChart(preview, members)).toEqual(['m']);
+    expect(patientOnTarget(preview)).toEqual({ names: ['Marcus Lee'], ambiguous: false });
   });
 });
 
