@@ -197,6 +197,8 @@ describe('the patient read from the page', () => {
     expect(asked).toEqual([]);
     expect(status).toMatch(/^Filled/);
     expectNoteOf(dana, SAMPLE_DANA);
+    // "This chart" names both patients on the page.
+    await expect.poll(() => panel.thisChartText()).toMatch(/Patient on this page: more than one \((Marcus Lee, Dana Reyes|Dana Reyes, Marcus Lee)\)/);
   });
 
   test('a hidden name does not outweigh the visible banner', async () => {
