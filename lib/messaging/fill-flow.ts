@@ -5,9 +5,9 @@ import type { ComposedSection } from '@/lib/compose/template';
 import { compactNote, cutToFit } from '@/lib/compose/compact';
 import type { CandidateInfo, PatientInfo, Reply } from './protocol';
 import { chainOf, linkFrames, type FrameDetect, type FrameLink } from './frame-tree';
-import { readGroupPage } from './group-page';
+import { readGroupPage } from './group-page-read';
 
-export { readGroupPage, type GroupPage } from './group-page';
+export { readGroupPage, type GroupPage } from './group-page-read';
 
 /** A question the panel asks in its own alertdialog (never a native confirm, never inside the EHR page). */
 export interface Question {
