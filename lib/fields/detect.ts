@@ -1,6 +1,6 @@
 import type { FieldCandidate, FieldKind } from './types';
 import { labelFor, standInLabel, rootOf, type FieldRoot, type LabelCache } from './label';
-import { names, namesANote, rankCandidates, scoreCeiling, scoreField, vocabulary } from './rank';
+import { inputAreaNeeded, LIMITED_INPUT, names, namesANote, rankCandidates, scoreCeiling, scoreField, vocabulary } from './rank';
 import { clip, words } from './text';
 import { effectiveOpacity, FAINT_OPACITY, isOccluded, type OpacityMemo } from './visibility';
 
@@ -43,6 +43,8 @@ interface Pass {
   hidden?: string[];
   /** Set once the multi-line fields are in: the score a text input must be able to reach to be looked at. */
   floor?: number;
+  /** inputAreaNeeded(floor) of an unfocused input without, and with, a maxlength under LIMITED_INPUT (set with `floor`). */
+  inputArea?: [number, number];
   shadowOf: ShadowRootOf;
 }
 
@@ -76,10 +78,23 @@ function deepActive(doc: Document, shadowOf: ShadowRootOf): Element | null {
   return a;
 }
 
-/** Append every shadow root found under `root` (one element-only TreeWalker, no per-node callbacks). */
+/**
+ * The document's element collection, held for as long as the document lives: Blink keeps a live collection's items
+ * until the DOM changes, but drops them with the collection, which garbage collection between two detections
+ * would otherwise take (walking the page again from scratch: ~2× the time of reading it from the kept items).
+ */
+const ALL_ELEMENTS = new WeakMap<Document, HTMLCollectionOf<Element>>();
+
+/** Append every shadow root found under `root` (one pass over its elements, no per-node callbacks). */
 function shadowRootsIn(root: FieldRoot, into: FieldRoot[], p: Pass): void {
-  // The document's element collection (Blink keeps it until the DOM changes) is quicker to read than a TreeWalker.
-  const all = root.nodeType === 9 ? (root as Document).getElementsByTagName('*') : root.querySelectorAll('*');
+  let all: ArrayLike<Element>;
+  if (root.nodeType === 9) {
+    // The document's element collection is quicker to read than a TreeWalker or a querySelectorAll('*').
+    const doc = root as Document;
+    let kept = ALL_ELEMENTS.get(doc);
+    if (!kept) ALL_ELEMENTS.set(doc, (kept = doc.getElementsByTagName('*')));
+    all = kept;
+  } else all = root.querySelectorAll('*');
   for (let i = 0, n = all.length; i < n; i++) {
     const el = all[i]!;
     const sr = el.shadowRoot ?? (p.shadowOf !== openShadowRoot && mayHostClosedRoot(el, p.layout) ? p.shadowOf(el) : null);
@@ -214,6 +229,13 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   const rows = tag === 'textarea' ? (el as HTMLTextAreaElement).rows : undefined;
   const cols = tag === 'textarea' ? (el as HTMLTextAreaElement).cols : tag === 'input' ? (el as HTMLInputElement).size : undefined;
   const focused = p.active === el;
+  // With layout, a text input whose untransformed box is smaller than any area that could reach the floor is dropped
+  // here: a box size read costs under half the getBoundingClientRect below (which maps the box through every
+  // ancestor: deep in a legacy page's nested tables). +1 px each way: offset sizes are rounded.
+  if (kind === 'input' && p.inputArea && p.layout && !focused) {
+    const needed = p.inputArea[maxLength >= 0 && maxLength < LIMITED_INPUT ? 1 : 0];
+    if ((h.offsetWidth + 1) * (Math.max(h.offsetHeight, 20) + 1) < needed) return;
+  }
   const rect = p.layout ? h.getBoundingClientRect() : null;
   const size = sizeOf(rect, p);
   // A text input that could not outrank the best multi-line field even with the best of labels (and hints) is not
@@ -339,7 +361,10 @@ export function findCandidates(doc: Document, shadowOf: ShadowRootOf = openShado
     considerRoot(root, MULTILINE_QUERIES, p);
   });
   // Less a little: scores are rounded to a tenth, and an input tied with the best still ranks by page order.
-  if (p.out.length) p.floor = Math.max(...p.out.map((c) => c.score)) - 0.1;
+  if (p.out.length) {
+    const floor = (p.floor = Math.max(...p.out.map((c) => c.score)) - 0.1);
+    p.inputArea = [inputAreaNeeded(floor, { maxLength: -1 }), inputAreaNeeded(floor, { maxLength: SHORT_INPUT })];
+  }
   for (const root of roots) considerRoot(root, INPUT_QUERIES, p);
   return finish(doc, p);
 }

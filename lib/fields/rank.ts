@@ -87,6 +87,8 @@ export function namesANote(found: number): boolean {
 }
 
 const POSITIVE_CAP = 50;
+/** A field limited to fewer characters than this scores 25 less. */
+export const LIMITED_INPUT = 500;
 
 /** Vocabulary score of a text (or of its vocabulary() bits): good words (capped) plus bad words. */
 export function vocabularyScore(text: string | number): number {
@@ -101,6 +103,12 @@ export function vocabularyScore(text: string | number): number {
   });
   return Math.min(good, POSITIVE_CAP) + bad;
 }
+
+/** Area points: AREA_STEP per doubling of AREA_UNIT px², between AREA_MIN and AREA_MAX. */
+const AREA_UNIT = 2000;
+const AREA_STEP = 6;
+const AREA_MIN = -10;
+const AREA_MAX = 36;
 
 function estimatedArea(f: ScoreFeatures): number {
   if (f.area != null) return f.area;
@@ -120,8 +128,8 @@ export function scoreField(f: ScoreFeatures): number {
   score += vocabularyScore(f.labelVocabulary ?? f.label);
   score += vocabularyScore(f.hintVocabulary ?? f.hints ?? '') / 2;
   const area = estimatedArea(f);
-  score += Math.max(-10, Math.min(36, Math.log2(Math.max(area, 1) / 2000) * 6));
-  if (f.maxLength != null && f.maxLength >= 0 && f.maxLength < 500) score -= 25;
+  score += Math.max(AREA_MIN, Math.min(AREA_MAX, Math.log2(Math.max(area, 1) / AREA_UNIT) * AREA_STEP));
+  if (f.maxLength != null && f.maxLength >= 0 && f.maxLength < LIMITED_INPUT) score -= 25;
   if (f.focused) score += 20;
   if (f.inViewport) score += 5;
   return Math.round(score * 10) / 10;
@@ -134,6 +142,19 @@ export function scoreField(f: ScoreFeatures): number {
 export function scoreCeiling(f: Omit<ScoreFeatures, 'label' | 'labelVocabulary' | 'hints'>): number {
   const hintsUnread = f.hintVocabulary === undefined;
   return scoreField({ ...f, label: '', labelVocabulary: 0, hintVocabulary: f.hintVocabulary ?? 0 }) + POSITIVE_CAP + (hintsUnread ? POSITIVE_CAP / 2 : 0);
+}
+
+/**
+ * The smallest rendered area (px²) at which a text input in the viewport could still reach `floor` whatever its
+ * label and hints say (scoreCeiling is monotonic in the area): Infinity when no area could, 0 when any would. For
+ * detection to drop most inputs of a long form from a cheap size read, before their box, label and visibility.
+ */
+export function inputAreaNeeded(floor: number, f: Pick<ScoreFeatures, 'maxLength' | 'focused'>): number {
+  // The ceiling at 2,000 px², where the area adds nothing; less half a rounding step (scores keep one decimal).
+  const need = floor - scoreCeiling({ kind: 'input', area: AREA_UNIT, inViewport: true, ...f }) - 0.05;
+  if (need > AREA_MAX) return Infinity;
+  if (need <= AREA_MIN) return 0;
+  return AREA_UNIT * 2 ** (need / AREA_STEP);
 }
 
 /**

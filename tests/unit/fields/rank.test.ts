@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { names, namesANote, rankCandidates, scoreCeiling, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
+import { inputAreaNeeded, names, namesANote, rankCandidates, scoreCeiling, scoreField, sectionOf, vocabulary, vocabularyScore, type ScoreFeatures } from '@/lib/fields/rank';
 import type { FieldCandidate } from '@/lib/fields/types';
 
 const order = (list: ScoreFeatures[]) =>
@@ -71,6 +71,25 @@ describe('scoreCeiling', () => {
         expect(Math.max(...scores)).toBeLessThanOrEqual(known + 0.05);
         expect(known).toBeLessThanOrEqual(unread);
         expect(scoreField({ ...features, label: labels[2]!, hints: hint })).toBeCloseTo(known, 0);
+      }
+    }
+  });
+});
+
+describe('inputAreaNeeded', () => {
+  it('is the area from which a text input in view could reach the floor (scoreCeiling), for floors across its range', () => {
+    for (const maxLength of [-1, 300]) {
+      for (let f = 40; f <= 125; f += 3.7) {
+        const floor = Math.round(f * 10) / 10 - 0.1; // as detection sets it: the best score (one decimal) less 0.1
+        const needed = inputAreaNeeded(floor, { maxLength });
+        const ceiling = (area: number) => scoreCeiling({ kind: 'input', area, maxLength, inViewport: true });
+        if (needed === Infinity) expect(ceiling(1e9)).toBeLessThan(floor);
+        else if (needed === 0) expect(ceiling(1)).toBeGreaterThanOrEqual(floor);
+        else {
+          // Never too high (no smaller input could reach the floor), and not needlessly low.
+          expect(ceiling(needed * 0.999)).toBeLessThan(floor);
+          expect(ceiling(needed * 1.03)).toBeGreaterThanOrEqual(floor);
+        }
       }
     }
   });
