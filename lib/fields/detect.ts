@@ -35,8 +35,8 @@ interface Pass {
   active: Element | null;
   out: FieldCandidate[];
   opacity: OpacityMemo;
-  /** Per tree: its inputs but hidden ones (inputsIn). */
-  inputs: Map<FieldRoot, NodeListOf<HTMLInputElement>>;
+  /** Per tree: its text inputs and submit buttons (inputsIn). */
+  inputs: Map<FieldRoot, TreeInputs>;
   /** Per tree: the nodes holding a visible send button (sendButtonHolders). */
   sendHolders: Map<FieldRoot, Set<Node>>;
   /** Set by hiddenNoteFields: collect the labels of note fields that are not shown, instead of candidates. */
@@ -164,7 +164,7 @@ function sendButtonHolders(root: FieldRoot, p: Pass): Set<Node> {
   const found = new Set<Node>();
   const buttons = root.nodeType === 9 ? (root as Document).getElementsByTagName('button') : root.querySelectorAll('button');
   // Submit inputs from the inputs already listed for the tree: one pass over the page fewer.
-  const submits = [...inputsIn(root, p)].filter((i) => i.type === 'submit');
+  const submits = inputsIn(root, p).submit;
   for (const list of [buttons, submits]) {
     for (const b of list) {
       if (!isSendButton(b)) continue;
@@ -217,7 +217,7 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   let control: HTMLInputElement | HTMLTextAreaElement | null = null;
   if (tag === 'textarea' || tag === 'input') {
     control = el as HTMLInputElement | HTMLTextAreaElement;
-    if (tag === 'input' && control.type !== 'text') return;
+    // (Inputs come from inputsIn's text inputs: their type is read there.)
     kind = tag;
   } else {
     if (typeof h.focus !== 'function' || !(wholeDocument || isEditingHost(h))) return;
@@ -226,8 +226,6 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
   const maxLength = control ? control.maxLength : -1;
   if (kind === 'input' && maxLength >= 0 && maxLength < SHORT_INPUT) return;
 
-  const rows = tag === 'textarea' ? (el as HTMLTextAreaElement).rows : undefined;
-  const cols = tag === 'textarea' ? (el as HTMLTextAreaElement).cols : tag === 'input' ? (el as HTMLInputElement).size : undefined;
   const focused = p.active === el;
   // With layout, a text input whose untransformed box is smaller than any area that could reach the floor is dropped
   // here: a box size read costs under half the getBoundingClientRect below (which maps the box through every
@@ -236,6 +234,8 @@ function consider(el: Element, p: Pass, wholeDocument = false): void {
     const needed = p.inputArea[maxLength >= 0 && maxLength < LIMITED_INPUT ? 1 : 0];
     if ((h.offsetWidth + 1) * (Math.max(h.offsetHeight, 20) + 1) < needed) return;
   }
+  const rows = tag === 'textarea' ? (el as HTMLTextAreaElement).rows : undefined;
+  const cols = tag === 'textarea' ? (el as HTMLTextAreaElement).cols : tag === 'input' ? (el as HTMLInputElement).size : undefined;
   const rect = p.layout ? h.getBoundingClientRect() : null;
   const size = sizeOf(rect, p);
   // A text input that could not outrank the best multi-line field even with the best of labels (and hints) is not
@@ -395,17 +395,30 @@ function isClearlyANoteField(c: FieldCandidate): boolean {
   return c.kind !== 'input' && c.noteLabelled === true;
 }
 
-/** The inputs of a tree but hidden ones (the text inputs to consider, and the submit buttons), listed once per pass. */
-function inputsIn(root: FieldRoot, p: Pass): NodeListOf<HTMLInputElement> {
-  let list = p.inputs.get(root);
-  if (!list) p.inputs.set(root, (list = root.querySelectorAll<HTMLInputElement>(INPUT_QUERY)));
-  return list;
+interface TreeInputs {
+  text: HTMLInputElement[];
+  submit: HTMLInputElement[];
+}
+
+/** The text inputs and submit buttons of a tree, from one query of its inputs but hidden ones, once per pass. */
+function inputsIn(root: FieldRoot, p: Pass): TreeInputs {
+  let found = p.inputs.get(root);
+  if (!found) {
+    found = { text: [], submit: [] };
+    for (const input of root.querySelectorAll<HTMLInputElement>(INPUT_QUERY)) {
+      const type = input.type;
+      if (type === 'text') found.text.push(input);
+      else if (type === 'submit') found.submit.push(input);
+    }
+    p.inputs.set(root, found);
+  }
+  return found;
 }
 
 function considerRoot(root: FieldRoot, queries: readonly string[], p: Pass): void {
   for (const q of queries) {
     // The document's textarea collection is a tag walk in the browser, kept until the DOM changes (cheaper than a query).
-    const list = q === INPUT_QUERY ? inputsIn(root, p) : q === 'textarea' && root.nodeType === 9 ? (root as Document).getElementsByTagName(q) : root.querySelectorAll(q);
+    const list = q === INPUT_QUERY ? inputsIn(root, p).text : q === 'textarea' && root.nodeType === 9 ? (root as Document).getElementsByTagName(q) : root.querySelectorAll(q);
     for (const el of list) {
       // Each element once: a textarea/input with contenteditable or role=textbox came with its own query.
       if (q[0] === '[' && (el.localName === 'textarea' || el.localName === 'input')) continue;
