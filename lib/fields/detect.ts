@@ -337,14 +337,17 @@ function eachShadowRoot(doc: Document, p: Pass, visit: (root: ShadowRoot) => voi
  * disabled, read-only, search and login fields, messaging fields (labelled or hinted as a message, reply, chat,
  * SMS or e-mail; autocomplete email/tel; or in a compose box with a Send/Reply button), and short inputs
  * (maxlength < 200), and text inputs that could not outrank the page's best multi-line field whatever their label
- * says (scoreCeiling). Cost per tree: four single-selector queries, one pass over its elements (to find shadow
- * roots) and, once a field gets that far, one single-tag query for send buttons; layout reads (rect, computed
- * style of the field and its ancestors, one hit test when its centre is in view) only on fields that pass the
- * attribute and label checks. Measured in Chromium on a 35,000-node page: ~1.9× a bare querySelectorAll('textarea,
- * input, [contenteditable]') with a handful of fields, ~2× with 20 visible text inputs, ~3.2× with 200 (before the
- * opacity, occlusion and compose-box checks). On the bench's 50,000-element legacy page: ~2× when a multi-line field
- * is labelled as a note; ~6.5× when none is (`detectFullScan`, ~13× before text inputs were weighed against the
- * best multi-line field), of which finding the shadow roots — reading every element once — is ~2.5× by itself.
+ * says (scoreCeiling; most are dropped on their rounded box size, before their rect). Cost per tree: four
+ * single-selector queries, one pass over its elements (to find shadow roots) and, once a field gets that far, one
+ * single-tag query for send buttons; layout reads (rect, computed style of the field and its ancestors, one hit
+ * test when its centre is in view) only on fields that pass the attribute and label checks. Measured in Chromium on
+ * a 35,000-node page: ~1.9× a bare querySelectorAll('textarea, input, [contenteditable]') with a handful of fields,
+ * ~2× with 20 visible text inputs, ~3.2× with 200 (before the opacity, occlusion and compose-box checks). On the
+ * bench's 50,000-element legacy page: ~2× when a multi-line field is labelled as a note; ~4× when none is
+ * (`detectFullScan`; ~13× before text inputs were weighed against the best multi-line field, ~5× before the box-size
+ * test), of which finding the shadow roots — reading every element once — is 1–2× by itself. A host list kept
+ * between detections (behind a MutationObserver) measured ~2.5× warm, but leaves an observer in the page after a
+ * detection and leaves the first call, the one a clinician waits for, as slow: not done.
  */
 export function findCandidates(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): FieldCandidate[] {
   const p = newPass(doc, shadowOf);
