@@ -366,20 +366,35 @@ async function benchFill({ page, demo, bundle, notes }) {
   const fillMs = {};
   const fillFloorMs = {};
   const fillRatio = {};
+  const fillInsertTextMs = {};
+  const fillRatioInsertText = {};
   const fillDetail = {};
   const failures = {};
   for (const { name: variant, path: pagePath } of targets) {
     const url = `${demo.url}${pagePath}`;
     const times = [];
     const floors = [];
+    const inserts = [];
     let info;
     let floorInfo;
+    let insertInfo;
     for (let run = 0; run < FILL_RUNS; run++) {
       // Each on a freshly loaded page (the first insert into an empty editor, as a clinician's fill is), in
-      // alternating order so that drift on the machine falls on both alike.
-      const order = run % 2 ? ['floor', 'fill'] : ['fill', 'floor'];
+      // alternating order so that drift on the machine falls on all alike. The first run fills first, so the
+      // candidate's kind is known before the browser's own insertion (textarea/input candidates only) is measured.
+      const order = run % 2 ? ['floor', 'insert', 'fill'] : ['fill', 'insert', 'floor'];
       for (const what of order) {
-        if (what === 'fill') {
+        if (what === 'insert') {
+          if (!TEXT_CONTROLS.includes(info?.kind) || (insertInfo && !insertInfo.ok)) continue;
+          let one;
+          try {
+            one = await insertTextOnce(page, url, bundle, note);
+          } catch (err) {
+            one = { ok: false, code: `error: ${String(err && err.message).split('\n')[0]}` };
+          }
+          insertInfo = one;
+          if (one.ok) inserts.push(one.ms);
+        } else if (what === 'fill') {
           if (info && (!info.ok || !info.modelOk)) continue;
           let one;
           try {
@@ -415,9 +430,16 @@ async function benchFill({ page, demo, bundle, notes }) {
     const ms = median(times);
     fillMs[variant] = round(ms, 1);
     fillRatio[variant] = floorMs === null ? (floorInfo?.noFloor ? 'no floor' : null) : round(ms / Math.max(floorMs, 0.01), 2);
+    // Textarea-shaped pages: the browser's own undoable insertion of the same note at the same place, the second floor.
+    const insertMs = inserts.length === FILL_RUNS ? median(inserts) : null;
+    if (TEXT_CONTROLS.includes(info.kind)) {
+      fillInsertTextMs[variant] = insertMs === null ? null : round(insertMs, 1);
+      fillRatioInsertText[variant] = insertMs === null ? null : round(ms / Math.max(insertMs, 0.01), 2);
+    }
     fillDetail[variant] = {
       runs: times.map((t) => round(t, 1)),
       floorRuns: floors.map((t) => round(t, 2)),
+      ...(TEXT_CONTROLS.includes(info.kind) ? { insertTextRuns: inserts.map((t) => round(t, 1)), ...(insertMs === null ? { insertTextFailed: insertInfo?.code ?? '?' } : {}) } : {}),
       via: info.via,
       kind: info.kind,
       frame: info.frame,
@@ -425,6 +447,9 @@ async function benchFill({ page, demo, bundle, notes }) {
     log(
       `fill: ${variant.padEnd(18)} ${String(fillMs[variant]).padStart(6)} ms  ` +
         (floorNote ? `${floorNote}  ` : `editor's own setValue ${String(fillFloorMs[variant]).padStart(6)} ms  ratio ${String(fillRatio[variant]).padStart(6)}  `) +
+        (variant in fillInsertTextMs
+          ? `browser's own insertText ${String(fillInsertTextMs[variant]).padStart(6)} ms  ratio ${String(fillRatioInsertText[variant]).padStart(5)}  `
+          : '') +
         `(runs ${times.map((t) => round(t, 1)).join(', ')}; ${info.via}, ${info.kind}${info.frame ? ', in an iframe' : ''})`,
     );
   }
@@ -433,7 +458,11 @@ async function benchFill({ page, demo, bundle, notes }) {
   if (over.length) {
     log(`fill: over ${FILL_RATIO_BUDGET}× the editor's own setValue: ${over.map(([v, r]) => `${v} ${r}× (+${round(fillMs[v] - fillFloorMs[v], 1)} ms)`).join(', ')}`);
   }
-  const out = { fillMs, fillFloorMs, fillRatio, fillDetail };
+  const overInsert = Object.entries(fillRatioInsertText).filter(([, r]) => typeof r === 'number' && r > FILL_RATIO_BUDGET);
+  if (overInsert.length) {
+    log(`fill: over ${FILL_RATIO_BUDGET}× the browser's own insertText: ${overInsert.map(([v, r]) => `${v} ${r}× (+${round(fillMs[v] - fillInsertTextMs[v], 1)} ms)`).join(', ')}`);
+  }
+  const out = { fillMs, fillFloorMs, fillRatio, fillInsertTextMs, fillRatioInsertText, fillDetail };
   if (Object.keys(failures).length) out.fillFailures = failures;
   return out;
 }
@@ -496,10 +525,37 @@ async function floorOnce(page, url, note) {
   return { ok: true, ms: r.ms };
 }
 
-async function fillOnce(page, url, bundle, note) {
+/** Candidates the textarea floor applies to: fields the browser edits itself (its insertText is their undoable insertion). */
+const TEXT_CONTROLS = ['textarea', 'input'];
+
+/**
+ * The second floor for textarea-shaped pages: the browser's own undoable insertion of the same note at the same place
+ * (the candidate the fill would choose, in a freshly loaded page) — focus, caret at the end, `execCommand('insertText')`,
+ * then read back — the way DESIGN.md has the extension fill a textarea (trusted input events, the field's own Ctrl+Z).
+ * Chromium's insertText costs about a millisecond per line break, whatever the text's length: that is the browser's.
+ */
+async function insertTextOnce(page, url, bundle, note) {
   const failed = await loadEditorPage(page, url);
   if (failed) return { ok: false, code: failed };
-  // Best candidate over every frame (iframe editors: TinyMCE, CKEditor 4, designMode), as the panel does per frame.
+  const best = await bestCandidate(page, bundle);
+  if (!best) return { ok: false, code: 'no candidate found' };
+  const r = await best.frame.evaluate((note) => {
+    const el = window.GnfFields.findCandidates(document)[0].element;
+    const t0 = performance.now();
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+    document.execCommand('insertText', false, note);
+    const value = el.value;
+    const ms = performance.now() - t0;
+    return { ms, ok: value.includes(note) };
+  }, note);
+  if (!r.ok) return { ok: false, code: 'insertText did not put the note in the field' };
+  if (!(await modelHolds(page, note))) return { ok: false, code: 'insertText did not reach the editor’s value' };
+  return { ok: true, ms: r.ms };
+}
+
+/** Best candidate over every frame (iframe editors: TinyMCE, CKEditor 4, designMode), as the panel does per frame. */
+async function bestCandidate(page, bundle) {
   let best;
   for (const frame of page.frames()) {
     try {
@@ -516,6 +572,13 @@ async function fillOnce(page, url, bundle, note) {
       /* a frame that went away or refuses scripts */
     }
   }
+  return best;
+}
+
+async function fillOnce(page, url, bundle, note) {
+  const failed = await loadEditorPage(page, url);
+  if (failed) return { ok: false, code: failed };
+  const best = await bestCandidate(page, bundle);
   if (!best) return { ok: false, code: 'no candidate found' };
   const r = await best.frame.evaluate(
     async ({ note, bridge }) => {
