@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { mainWorldFill, type BridgeMode, type BridgeResult } from '@/lib/fields/main-world/bridge';
-import { DOM_MODEL_BRIDGES } from '@/lib/fields/main-world/target';
+import { IN_PAGE_BRIDGES } from '@/lib/fields/main-world/target';
 import { DoneSchema, FillResultSchema, MarkResultSchema, errorReply, okReply, type Reply } from './protocol';
 import type { FillPlan, PlannedWrite } from './fill-flow';
 import { send } from './tab-client';
@@ -96,8 +96,8 @@ export class FillExecutor {
     if (!mark.ok) return mark;
     const result = await runBridge(tabId, w.frameId, mark.data.token, w.text, w.mode);
     if (!result) return errorReply('unreachable', 'The EHR page did not answer. Reload the page and try again.');
-    // No instance found (a bundled editor), but its DOM is its model: fill it in the page; undo then goes there too.
-    if (!result.ok && result.code === 'no-editor' && DOM_MODEL_BRIDGES.includes(w.bridge)) return inPage();
+    // No instance found (a bundled editor), but the page fill handles this editor too: fill it there; undo then goes there too.
+    if (!result.ok && result.code === 'no-editor' && IN_PAGE_BRIDGES.includes(w.bridge)) return inPage();
     if (!result.ok) return BRIDGE_ERRORS[result.code];
     this.bridgeSnapshots.set(snapshotKey(fillId, w.frameId, w.candidate), result.snapshot);
     return okReply({ landed: true as const });

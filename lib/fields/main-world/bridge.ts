@@ -106,7 +106,10 @@ export async function mainWorldFill(token: unknown, text: unknown, mode: unknown
 
   // One adapter per editor: its HTML and text, `put` (insert at the end, or over everything when `all`), and
   // `set` (the whole HTML, for restore).
-  let api: { html(): string; text(): string; put(html: string, all: boolean): void; set(html: string): Promise<void> | void } | undefined;
+  // `putLines`, where an editor has it, takes the note as plain text instead of `put`'s paragraphs of HTML.
+  let api:
+    | { html(): string; text(): string; put?(html: string, all: boolean): void; putLines?(note: string, all: boolean): void; set(html: string): Promise<void> | void }
+    | undefined;
   let readOnly = false;
   const five: Ed = (el as Ed).ckeditorInstance;
   if (five && five.model && five.data && typeof five.getData === 'function') {
@@ -119,6 +122,48 @@ export async function mainWorldFill(token: unknown, text: unknown, mode: unknown
         writer.insert(five.data.parse(html), root(), 'end');
       });
     api = { html: () => five.getData(), text: () => modelText(root()), put, set: (html) => put(html, true) };
+  }
+  // Tiptap puts its Editor on its editable (`view.dom.editor`): used only when that editor's own view IS the marked
+  // element, so nothing the page hangs there can send the note to another field. One transaction through its API
+  // (one step in its history, its update events fire): the note as one paragraph per line, an empty paragraph for a
+  // blank line, as its own paste of the note makes them and as the in-page fill (editors/prosemirror.ts) does.
+  const tt: Ed = api ? null : (el as Ed).editor;
+  const pmNodes: Ed = tt && tt.schema && tt.schema.nodes;
+  if (tt && tt.view && tt.view.dom === el && tt.commands && tt.state && pmNodes && pmNodes.paragraph && pmNodes.text && typeof tt.getJSON === 'function') {
+    readOnly = tt.isEditable === false;
+    const doc = (): Ed => tt.state.doc;
+    const text = (): string => doc().textBetween(0, doc().content.size, '\n', '\n');
+    const paragraphs = (lines: string[]) => lines.map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' }));
+    api = {
+      // The snapshot is the editor's JSON: restore gives back marks and nodes exactly, as its own model had them.
+      html: () => JSON.stringify(tt.getJSON()),
+      text,
+      putLines(note, all) {
+        const size = doc().content.size;
+        if (all) return void tt.commands.insertContentAt({ from: 0, to: size }, paragraphs(note.split('\n')));
+        // After the existing text a blank line, unless there is one already; the first line joins the last block,
+        // as a paste at the end does: an empty last paragraph takes it, else a new paragraph starts.
+        const had = text();
+        const sep = /\n[ \t]*\n[ \t]*$/.test(had) ? '' : /\n[ \t]*$/.test(had) ? '\n' : '\n\n';
+        const lines = (sep + note).split('\n');
+        const last: Ed = doc().lastChild;
+        if (lines[0] === '') lines.shift();
+        else if (last && last.isTextblock && last.content.size === 0) {
+          return void tt.commands.insertContentAt({ from: size - last.nodeSize, to: size }, paragraphs(lines));
+        }
+        tt.commands.insertContentAt(size, paragraphs(lines));
+      },
+      set(snapshot) {
+        let content: unknown = snapshot;
+        try {
+          content = JSON.parse(snapshot);
+        } catch {
+          /* HTML: setContent parses that too */
+        }
+        // Tiptap 3 takes options here; Tiptap 2 takes `emitUpdate`, which the object makes true as well.
+        tt.commands.setContent(content, { emitUpdate: true });
+      },
+    };
   }
   for (const w of wins) {
     if (api) break;
@@ -234,7 +279,8 @@ export async function mainWorldFill(token: unknown, text: unknown, mode: unknown
     .join('');
   const before = flat(api.text());
   try {
-    api.put(html, mode === 'replace' || !before);
+    if (api.putLines) api.putLines(note, mode === 'replace' || !before);
+    else api.put?.(html, mode === 'replace' || !before);
   } catch {
     /* judged by the read-back below */
   }

@@ -2,7 +2,7 @@
  * Content-script side of the main-world bridge (./bridge.ts): which fields need it, and the one-time token that
  * tells the bridge which element to fill. Kept tiny: this ships in the content script.
  */
-export const BRIDGE_KINDS = ['tinymce', 'ckeditor4', 'ckeditor5', 'kendo', 'froala', 'jodit', 'syncfusion'] as const;
+export const BRIDGE_KINDS = ['tinymce', 'ckeditor4', 'ckeditor5', 'kendo', 'froala', 'jodit', 'syncfusion', 'tiptap'] as const;
 export type BridgeKind = (typeof BRIDGE_KINDS)[number];
 
 /** The marker attribute; bridge.ts repeats the literal because its function must be self-contained. */
@@ -16,6 +16,9 @@ const BY_CLASS: [string, BridgeKind][] = [
   ['.fr-element', 'froala'],
   ['.jodit-wysiwyg', 'jodit'],
   ['.e-richtexteditor .e-content', 'syncfusion'],
+  // Any ProseMirror: the bridge fills it through Tiptap's API when the editable holds a Tiptap editor, else the page
+  // fill (editors/prosemirror.ts) does, as for an editor with no instance in reach.
+  ['.ProseMirror', 'tiptap'],
 ];
 
 /**
@@ -36,10 +39,11 @@ export function bridgeOf(el: Element): BridgeKind | undefined {
 }
 
 /**
- * Bridge editors whose model is their editable's DOM, so a fill in the page itself (editors/rich-html.ts) is right
- * when the bridge finds no instance: Froala and Jodit bundled by an app leave no global registry behind.
+ * Bridge editors a fill in the page itself also handles, used when the bridge finds no instance: Froala and Jodit
+ * (their model is their editable's DOM, editors/rich-html.ts) bundled by an app leave no global registry behind; a
+ * ProseMirror that is not Tiptap's, or a Tiptap that does not expose its editor, takes the paste (editors/prosemirror.ts).
  */
-export const DOM_MODEL_BRIDGES: readonly BridgeKind[] = ['froala', 'jodit'];
+export const IN_PAGE_BRIDGES: readonly BridgeKind[] = ['froala', 'jodit', 'tiptap'];
 
 /** What a token looks like; bridge.ts checks the same pattern (as a literal: its function is self-contained). */
 export const TOKEN_PATTERN = /^[a-z0-9]{16,64}$/;

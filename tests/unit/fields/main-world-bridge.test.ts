@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
 import { mainWorldFill, type BridgeResult } from '@/lib/fields/main-world/bridge';
 import { BRIDGE_ATTR, TOKEN_PATTERN, bridgeOf, newToken } from '@/lib/fields/main-world/target';
 
@@ -196,6 +198,72 @@ describe('mainWorldFill: editors found in their own registries', () => {
   });
 });
 
+describe('mainWorldFill: Tiptap, through the editor its editable carries', () => {
+  /** A real Tiptap 3 editor (StarterKit), its text as one line per block as Tiptap's own getText gives it. */
+  function tiptap(content = '') {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const editor = new Editor({ element: host, extensions: [StarterKit], content });
+    const updates: number[] = [];
+    editor.on('update', () => updates.push(1));
+    const text = () => editor.getText({ blockSeparator: '\n' });
+    return { editor, el: editor.view.dom, text, updates };
+  }
+
+  it('appends the note after a blank line, one paragraph per line, in one undoable step; restore gives the JSON back', async () => {
+    const { editor, el, text, updates } = tiptap('<p>Existing <strong>bold</strong> text</p>');
+    const before = JSON.stringify(editor.getJSON());
+    mark(el);
+    const result = (await bridge(TOKEN, NOTE, 'append')) as Extract<BridgeResult, { ok: true }>;
+    expect(result.ok).toBe(true);
+    expect(text(), 'the editor model').toBe(`Existing bold text\n\n${NOTE}`);
+    expect(el.querySelector('routines'), 'note text is never markup').toBeNull();
+    expect(result.snapshot).toBe(before);
+    expect(updates, 'its update event fired once').toHaveLength(1);
+    expect(editor.can().undo(), 'a step in its own history').toBe(true);
+    editor.commands.undo();
+    expect(JSON.stringify(editor.getJSON()), 'its own undo takes the note out').toBe(before);
+    editor.commands.redo();
+
+    mark(el);
+    expect(await bridge(TOKEN, result.snapshot, 'restore')).toMatchObject({ ok: true });
+    expect(JSON.stringify(editor.getJSON()), 'restore: marks kept').toBe(before);
+    editor.destroy();
+  });
+
+  it('into an empty editor, or over everything: just the note; an empty last paragraph takes the first line', async () => {
+    const empty = tiptap();
+    mark(empty.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toMatchObject({ ok: true });
+    expect(empty.text()).toBe(NOTE);
+    mark(empty.el);
+    expect(await bridge(TOKEN, 'New', 'replace')).toMatchObject({ ok: true });
+    expect(empty.text()).toBe('New');
+    empty.editor.destroy();
+
+    const trailing = tiptap('<p>Existing</p><p></p><p></p>');
+    mark(trailing.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toMatchObject({ ok: true });
+    expect(trailing.text()).toBe(`Existing\n\n${NOTE}`);
+    trailing.editor.destroy();
+  });
+
+  it('not an editor whose view is elsewhere, nor a read-only one', async () => {
+    const other = tiptap('<p>Other</p>');
+    const el = mark(document.createElement('div'));
+    el.className = 'ProseMirror';
+    (el as any).editor = other.editor;
+    document.body.append(el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'no-editor' });
+    expect(other.text()).toBe('Other');
+    other.editor.setEditable(false);
+    mark(other.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'read-only' });
+    expect(other.text()).toBe('Other');
+    other.editor.destroy();
+  });
+});
+
 describe('content-script side', () => {
   it('names the bridge editors by their editable classes', () => {
     const el = (cls: string) => Object.assign(document.createElement('div'), { className: cls });
@@ -204,7 +272,7 @@ describe('content-script side', () => {
     expect(bridgeOf(el('ck ck-content ck-editor__editable'))).toBe('ckeditor5');
     expect(bridgeOf(el('fr-element fr-view'))).toBe('froala');
     expect(bridgeOf(el('jodit-wysiwyg'))).toBe('jodit');
-    expect(bridgeOf(el('ProseMirror'))).toBeUndefined();
+    expect(bridgeOf(el('ProseMirror')), 'a ProseMirror: Tiptap through the bridge, else the page fill').toBe('tiptap');
     expect(bridgeOf(el('e-content')), 'Syncfusion only inside its component').toBeUndefined();
     const sf = el('e-richtexteditor');
     sf.append(el('e-content e-lib'));
