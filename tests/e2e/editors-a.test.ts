@@ -203,28 +203,53 @@ describe('fill through the side panel into npm editors; the editor model holds t
     }
   });
 
-  test('Tiptap: filled through its own editor (main-world bridge), so "Undo fill" gives back its formatting too', async () => {
-    await openVariant('tiptap');
-    // Bold text and a list, set through Tiptap's own API: a fill through the page's paste could only undo as plain text.
-    const html = () => h.ehr.evaluate(() => (window as any).demoEhr.editor.element.editor.getHTML() as string);
-    await h.ehr.evaluate(() => (window as any).demoEhr.editor.element.editor.commands.setContent('<p>Pre-existing <strong>bold</strong> text</p><ul><li><p>an item</p></li></ul>'));
-    const before = await html();
-    await h.ehr.bringToFront();
-    const status = await statusAfter(async () => {
-      await block.getByRole('button', { name: `Fill chart for ${MEMBER}`, exact: true }).click();
-      const add = panel.getByRole('alertdialog').getByRole('button', { name: 'Add after existing text', exact: true });
-      await add.waitFor({ timeout: 10_000 });
-      await add.click();
+  // Tiptap and Lexical are filled through their own editor (main-world bridge), so "Undo fill" gives back formatting
+  // too: a fill through the page's paste or beforeinput could only undo as plain text.
+  const FORMATTED = {
+    // Bold text and a list, through Tiptap's own API (view.dom.editor); the model compared: its HTML.
+    tiptap: {
+      set: () =>
+        (window as any).demoEhr.editor.element.editor.commands.setContent('<p>Pre-existing <strong>bold</strong> text</p><ul><li><p>an item</p></li></ul>'),
+      model: () => (window as any).demoEhr.editor.element.editor.getHTML() as string,
+      text: 'an item',
+    },
+    // A bold text node, through Lexical's own editor state (rootElement.__lexicalEditor); the model: its state as JSON.
+    lexical: {
+      set: async () => {
+        const { editor: demo } = (window as any).demoEhr;
+        demo.setValue('Pre-existing bold text');
+        await new Promise((r) => setTimeout(r, 0));
+        const ed = demo.element.__lexicalEditor;
+        const json = ed.getEditorState().toJSON();
+        json.root.children[0].children[0].format = 1;
+        ed.setEditorState(ed.parseEditorState(json));
+      },
+      model: () => JSON.stringify((window as any).demoEhr.editor.element.__lexicalEditor.getEditorState().toJSON()),
+      text: 'Pre-existing bold text',
+    },
+  };
+  for (const [variant, how] of Object.entries(FORMATTED)) {
+    test(`${variant}: filled through its own editor, so "Undo fill" gives back its formatting too`, async () => {
+      await openVariant(variant);
+      await h.ehr.evaluate(how.set);
+      const before = await h.ehr.evaluate(how.model);
+      await h.ehr.bringToFront();
+      const status = await statusAfter(async () => {
+        await block.getByRole('button', { name: `Fill chart for ${MEMBER}`, exact: true }).click();
+        const add = panel.getByRole('alertdialog').getByRole('button', { name: 'Add after existing text', exact: true });
+        await add.waitFor({ timeout: 10_000 });
+        await add.click();
+      });
+      expect(status).toMatch(/^Filled\b/);
+      const value = modelText(await getValue());
+      expect(value.startsWith('Pre-existing bold text'), value).toBe(true);
+      expect(value.endsWith(`${how.text}\n\n${note}`), 'after the text, a blank line, the note').toBe(true);
+      expect(await statusAfter(() => block.getByRole('button', { name: 'Undo fill', exact: true }).click())).toMatch(/^Not filled: fill undone/);
+      let now = await h.ehr.evaluate(how.model);
+      for (const end = Date.now() + 2_000; now !== before && Date.now() < end; await h.ehr.waitForTimeout(50)) now = await h.ehr.evaluate(how.model);
+      expect(now, 'the formatting back as it was').toBe(before);
     });
-    expect(status).toMatch(/^Filled\b/);
-    const value = modelText(await getValue());
-    expect(value.startsWith('Pre-existing bold text'), value).toBe(true);
-    expect(value.endsWith(`an item\n\n${note}`), 'after the list, a blank line, the note').toBe(true);
-    expect(await statusAfter(() => block.getByRole('button', { name: 'Undo fill', exact: true }).click())).toMatch(/^Not filled: fill undone/);
-    let now = await html();
-    for (const end = Date.now() + 2_000; now !== before && Date.now() < end; await h.ehr.waitForTimeout(50)) now = await html();
-    expect(now, 'bold and list back as they were').toBe(before);
-  });
+  }
 
   test('model editors: "Undo fill" puts the editor model back as it was', async () => {
     for (const variant of MODEL_EDITORS) {

@@ -1,6 +1,7 @@
 /**
  * The main-world bridge: fills editors whose content lives behind page globals (TinyMCE, CKEditor 4, CKEditor 5,
- * Kendo UI, Froala, Jodit, Syncfusion; target.ts says which editable belongs to which),
+ * Kendo UI, Froala, Jodit, Syncfusion) or on their editable (Tiptap, Lexical: through their own API, a fraction of
+ * what their paste/beforeinput path costs); target.ts says which editable belongs to which,
  * which an isolated-world content script cannot see. The side panel runs `mainWorldFill` in one frame with
  * `scripting.executeScript({ world: 'MAIN', func: mainWorldFill, args })`; its only inputs are those args and its
  * only output is the return value, so nothing the page sends can drive it (no postMessage, no DOM events).
@@ -164,6 +165,51 @@ export async function mainWorldFill(token: unknown, text: unknown, mode: unknown
         tt.commands.setContent(content, { emitUpdate: true });
       },
     };
+  }
+  // Lexical puts its editor on its root element (`__lexicalEditor`): used only when that editor's root IS the marked
+  // element. Its node classes come from its own registry (the `$create…` functions are module code, out of reach),
+  // refused when the app replaces one. One discrete update: paragraphs as blank-line-separated blocks, line breaks
+  // inside them, as Lexical's own text reads them back; the snapshot is its editor state as JSON.
+  const lx: Ed = api ? null : (el as Ed).__lexicalEditor;
+  const lxRoot = (): Ed => lx.getEditorState()._nodeMap.get('root');
+  const lxNode = (type: string): Ed => {
+    const entry: Ed = lx._nodes && typeof lx._nodes.get === 'function' ? lx._nodes.get(type) : null;
+    return entry && typeof entry.klass === 'function' && !entry.replace ? entry.klass : null;
+  };
+  if (lx && typeof lx.getRootElement === 'function' && lx.getRootElement() === el && typeof lx.update === 'function' && typeof lx.getEditorState === 'function') {
+    const [Paragraph, TextNode, LineBreak] = ['paragraph', 'text', 'linebreak'].map(lxNode);
+    if (Paragraph && TextNode && LineBreak && lx.getEditorState()._nodeMap && lxRoot()) {
+      readOnly = typeof lx.isEditable === 'function' && lx.isEditable() === false;
+      const text = (): string => lx.getEditorState().read(() => lxRoot().getTextContent());
+      const fillParagraph = (p: Ed, block: string) =>
+        block.split('\n').forEach((line, i) => {
+          if (i) p.append(new LineBreak());
+          if (line) p.append(new TextNode(line));
+        });
+      api = {
+        html: () => JSON.stringify(lx.getEditorState().toJSON()),
+        text,
+        putLines(note, all) {
+          lx.update(
+            () => {
+              const root = lxRoot();
+              if (all) root.clear();
+              const blocks = note.split(/\n[ \t]*\n/);
+              // An empty last paragraph (the caret line under the text) takes the first block, so no extra blank line.
+              const last: Ed = root.getLastChild();
+              if (!all && last && last.getType() === 'paragraph' && last.getTextContent() === '') fillParagraph(last, blocks.shift()!);
+              for (const block of blocks) {
+                const p = new Paragraph();
+                fillParagraph(p, block);
+                root.append(p);
+              }
+            },
+            { discrete: true },
+          );
+        },
+        set: (json) => lx.setEditorState(lx.parseEditorState(json)),
+      };
+    }
   }
   for (const w of wins) {
     if (api) break;

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { $createParagraphNode, $createTextNode, $getRoot, ParagraphNode, createEditor } from 'lexical';
+import { registerRichText } from '@lexical/rich-text';
 import { mainWorldFill, type BridgeResult } from '@/lib/fields/main-world/bridge';
 import { BRIDGE_ATTR, TOKEN_PATTERN, bridgeOf, newToken } from '@/lib/fields/main-world/target';
 
@@ -264,6 +266,78 @@ describe('mainWorldFill: Tiptap, through the editor its editable carries', () =>
   });
 });
 
+describe('mainWorldFill: Lexical, through the editor its root element carries', () => {
+  /** A real Lexical editor with rich text on a contenteditable div, and what its own text reads. */
+  function lexical(existing: string[] = [], config: Parameters<typeof createEditor>[0] = {}) {
+    const el = document.createElement('div');
+    el.contentEditable = 'true';
+    document.body.append(el);
+    const editor = createEditor({ namespace: 't', onError: (e) => { throw e; }, ...config });
+    editor.setRootElement(el);
+    registerRichText(editor);
+    editor.update(() => $getRoot().append(...existing.map((t) => $createParagraphNode().append(...(t ? [$createTextNode(t)] : [])))), { discrete: true });
+    const updates: number[] = [];
+    editor.registerUpdateListener(() => updates.push(1));
+    return { editor, el, updates, text: () => editor.getEditorState().read(() => $getRoot().getTextContent()) };
+  }
+
+  it('appends the note after a blank line in one update; restore gives the editor state back', async () => {
+    const { editor, el, text, updates } = lexical(['Existing text']);
+    const before = JSON.stringify(editor.getEditorState().toJSON());
+    mark(el);
+    const result = (await bridge(TOKEN, NOTE, 'append')) as Extract<BridgeResult, { ok: true }>;
+    expect(result.ok).toBe(true);
+    expect(text(), 'the editor state').toBe(`Existing text\n\n${NOTE}`);
+    expect(el.querySelector('routines'), 'note text is never markup').toBeNull();
+    expect(result.snapshot).toBe(before);
+    expect(updates, 'one update for its listeners').toHaveLength(1);
+    mark(el);
+    expect(await bridge(TOKEN, result.snapshot, 'restore')).toMatchObject({ ok: true, text: 'Existing text' });
+    expect(text()).toBe('Existing text');
+  });
+
+  it('an empty editor, an empty last paragraph, replace', async () => {
+    const empty = lexical(['']);
+    mark(empty.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toMatchObject({ ok: true });
+    expect(empty.text()).toBe(NOTE);
+    mark(empty.el);
+    expect(await bridge(TOKEN, 'New', 'replace')).toMatchObject({ ok: true });
+    expect(empty.text()).toBe('New');
+
+    const trailing = lexical(['Existing', '']);
+    mark(trailing.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toMatchObject({ ok: true });
+    expect(trailing.text()).toBe(`Existing\n\n${NOTE}`);
+  });
+
+  it('not an editor whose root is elsewhere, nor one whose paragraphs the app replaces, nor a read-only one', async () => {
+    const other = lexical(['Other']);
+    const el = mark(document.createElement('div'));
+    (el as any).__lexicalEditor = other.editor;
+    document.body.append(el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'no-editor' });
+    expect(other.text()).toBe('Other');
+
+    class Para extends ParagraphNode {
+      static override getType() {
+        return 'para';
+      }
+      static override clone(n: Para) {
+        return new Para(n.__key);
+      }
+    }
+    const replaced = lexical(['Text'], { nodes: [Para, { replace: ParagraphNode, with: () => new Para(), withKlass: Para }] });
+    mark(replaced.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'no-editor' });
+
+    other.editor.setEditable(false);
+    mark(other.el);
+    expect(await bridge(TOKEN, NOTE, 'append')).toEqual({ ok: false, code: 'read-only' });
+    expect(other.text()).toBe('Other');
+  });
+});
+
 describe('content-script side', () => {
   it('names the bridge editors by their editable classes', () => {
     const el = (cls: string) => Object.assign(document.createElement('div'), { className: cls });
@@ -272,6 +346,9 @@ describe('content-script side', () => {
     expect(bridgeOf(el('ck ck-content ck-editor__editable'))).toBe('ckeditor5');
     expect(bridgeOf(el('fr-element fr-view'))).toBe('froala');
     expect(bridgeOf(el('jodit-wysiwyg'))).toBe('jodit');
+    const lex = el('');
+    lex.setAttribute('data-lexical-editor', 'true');
+    expect(bridgeOf(lex), 'Lexical: its editor through the bridge, else the page fill').toBe('lexical');
     expect(bridgeOf(el('ProseMirror')), 'a ProseMirror: Tiptap through the bridge, else the page fill').toBe('tiptap');
     expect(bridgeOf(el('e-content')), 'Syncfusion only inside its component').toBeUndefined();
     const sf = el('e-richtexteditor');
