@@ -1,6 +1,6 @@
 import type { FieldKind, FillMode, FillOutcome } from './types';
 import { adapterFor, adapters } from './editors/index';
-import { noteLanded, occurrences } from './text';
+import { landedCheck } from './editors/adapter';
 
 export { noteLanded } from './text';
 
@@ -55,15 +55,18 @@ export async function fillField(
   if (!adapter || !editable(el)) return { ...NOT_EDITABLE };
   const snapshot: FieldSnapshot = { kind: adapter.kind, data: adapter.snapshot(el) };
   options.onSnapshot?.(snapshot);
-  const before = adapter.read(el);
+  // Model editors snapshot their text: no second read of it.
+  const before = adapter.snapshot === adapter.read ? (snapshot.data as string) : adapter.read(el);
   if (!text.trim()) return { ok: true, text: before };
+  let readBack: void | string = undefined;
   try {
-    await adapter.fill(el, text, mode);
+    readBack = await adapter.fill(el, text, mode);
   } catch {
     /* judged by the read-back below */
   }
-  const after = adapter.read(el);
-  const landed = noteLanded(after, text) && (mode === 'replace' || occurrences(after, text) > occurrences(before, text));
+  // The adapter's own read-back when it judged the note landed (a long note is not read twice), judged again here.
+  const after = typeof readBack === 'string' ? readBack : adapter.read(el);
+  const landed = landedCheck(text, before, mode)(after);
   if (!landed) {
     if (after !== before) adapter.restore(el, snapshot.data);
     return { ...DID_NOT_LAND };

@@ -1,4 +1,5 @@
 import type { FieldKind, FillMode } from '../types';
+import { flatten } from '../text';
 
 /**
  * How to read, fill, snapshot and restore one kind of editor. A new editor kind is one file exporting an
@@ -9,8 +10,11 @@ export interface EditorAdapter {
   matches(el: HTMLElement): boolean;
   /** The field's text as the clinician sees it, paragraphs as "\n"/"\n\n". */
   read(el: HTMLElement): string;
-  /** Insert `text` at the end (append) or over everything (replace). Never throws on a page quirk. */
-  fill(el: HTMLElement, text: string, mode: FillMode): void | Promise<void>;
+  /**
+   * Insert `text` at the end (append) or over everything (replace). Never throws on a page quirk. Returns the
+   * read-back it judged landed (so the caller need not read a long note again), or nothing.
+   */
+  fill(el: HTMLElement, text: string, mode: FillMode): void | string | Promise<void | string>;
   /** Whatever restore needs to put the field back exactly as it was. */
   snapshot(el: HTMLElement): unknown;
   restore(el: HTMLElement, snapshot: unknown): void;
@@ -46,6 +50,24 @@ export function separatorAfter(existing: string): string {
   if (/\n[ \t]*\n[ \t]*$/.test(existing)) return '';
   if (/\n[ \t]*$/.test(existing)) return '\n';
   return '\n\n';
+}
+
+/**
+ * Whether a read-back holds the whole note — and, when appending, one more copy of it than `before` did — with the
+ * differences editors make on the way in ignored (see noteLanded in ../text). The note and `before` are flattened
+ * once here, not on every check while an editor renders.
+ */
+export function landedCheck(note: string, before: string, mode: FillMode): (after: string) => boolean {
+  const n = flatten(note);
+  const count = (text: string): number => {
+    let c = 0;
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + n.length)) c++;
+    return c;
+  };
+  if (!n) return () => mode === 'replace';
+  if (mode === 'replace') return (after) => flatten(after).includes(n);
+  const had = count(flatten(before));
+  return (after) => count(flatten(after)) > had;
 }
 
 /** `\r\n` and `\r` as `\n`. */

@@ -1,7 +1,7 @@
 import type { EditorAdapter } from './adapter';
-import { execInsertText, fire, separatorAfter, unixNewlines } from './adapter';
+import { execInsertText, fire, landedCheck, separatorAfter, unixNewlines } from './adapter';
 import type { FillMode } from '../types';
-import { blockText, noteLanded, occurrences } from '../text';
+import { blockText } from '../text';
 
 const isPlainOnly = (el: HTMLElement): boolean =>
   (el.getAttribute('contenteditable') || '').toLowerCase() === 'plaintext-only';
@@ -78,7 +78,7 @@ function buildInto(el: HTMLElement, note: string, mode: FillMode, existing: stri
   fire(el, 'input', note);
 }
 
-function fill(el: HTMLElement, text: string, mode: FillMode): void {
+function fill(el: HTMLElement, text: string, mode: FillMode): string | undefined {
   const note = unixNewlines(text);
   const before = read(el);
   const kept = snapshot(el);
@@ -87,12 +87,13 @@ function fill(el: HTMLElement, text: string, mode: FillMode): void {
   select(el, mode);
   if (execInsertText(el.ownerDocument, insert)) {
     const after = read(el);
-    if (noteLanded(after, note) && (mode === 'replace' || occurrences(after, note) > occurrences(before, note))) return;
+    if (landedCheck(note, before, mode)(after)) return after;
   }
   // Nothing landed, or only part of it: put the host back as it was and build the paragraphs ourselves.
   if (read(el) !== before) restoreNodes(el, kept);
   buildInto(el, note, mode, before);
   select(el, 'append');
+  return undefined;
 }
 
 /** Deep copies of the host's children: restores exactly without parsing HTML (no Trusted Types sink). */

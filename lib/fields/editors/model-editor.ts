@@ -1,7 +1,7 @@
 import type { EditorAdapter } from './adapter';
-import { pageWorldOf, separatorAfter, unixNewlines, viewOf } from './adapter';
+import { landedCheck, pageWorldOf, separatorAfter, unixNewlines, viewOf } from './adapter';
 import type { FieldKind, FillMode } from '../types';
-import { blockText, noteLanded, occurrences } from '../text';
+import { blockText } from '../text';
 
 /**
  * Editors that keep their own model (Quill, ProseMirror/Tiptap, Draft.js, Lexical, Slate) re-render from it, so
@@ -128,20 +128,23 @@ const nextTask = (): Promise<void> =>
 /**
  * Wait (up to `ms`) until `ok()` holds. Checked at once, then whenever the editor changes its DOM (it renders a
  * paste synchronously, in a microtask or a task later), and at least every 16 ms in case it renders elsewhere.
+ * True when it held.
  */
-function settle(el: HTMLElement, ok: () => boolean, ms = 250): Promise<void> {
-  if (ok()) return Promise.resolve();
+function settle(el: HTMLElement, ok: () => boolean, ms = 250): Promise<boolean> {
+  if (ok()) return Promise.resolve(true);
   return new Promise((done) => {
     const end = Date.now() + ms;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let finished = false;
     const observer = typeof MutationObserver === 'function' ? new MutationObserver(() => check()) : null;
     const check = (): void => {
-      if (finished || (!ok() && Date.now() < end)) return;
+      if (finished) return;
+      const held = ok();
+      if (!held && Date.now() < end) return;
       finished = true;
       observer?.disconnect();
       clearTimeout(timer);
-      done();
+      done(held);
     };
     const tick = (): void => {
       timer = setTimeout(() => {
@@ -200,10 +203,10 @@ export function modelAdapter(
       const note = unixNewlines(text);
       const before = read(el);
       await put(el, mode, (mode === 'append' ? separatorAfter(before) : '') + note);
-      await settle(el, () => {
-        const after = read(el);
-        return noteLanded(after, note) && (mode === 'replace' || occurrences(after, note) > occurrences(before, note));
-      });
+      const landed = landedCheck(note, before, mode);
+      let after = '';
+      const ok = await settle(el, () => landed((after = read(el))));
+      return ok ? after : undefined;
     },
     snapshot: read,
     restore(el, old) {

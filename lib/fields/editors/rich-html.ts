@@ -1,7 +1,6 @@
 import type { EditorAdapter } from './adapter';
-import { unixNewlines } from './adapter';
+import { landedCheck, unixNewlines } from './adapter';
 import { contentEditableAdapter, select } from './contenteditable';
-import { noteLanded, occurrences } from '../text';
 
 const esc = (s: string): string => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 
@@ -34,8 +33,8 @@ export const richHtmlAdapter: EditorAdapter = {
       /* judged below (Trusted Types pages refuse a string here) */
     }
     const after = contentEditableAdapter.read(el);
-    if (noteLanded(after, note) && (mode === 'replace' || occurrences(after, note) > occurrences(before, note))) return;
+    if (landedCheck(note, before, mode)(after)) return after;
     if (after !== before) contentEditableAdapter.restore(el, kept);
-    await contentEditableAdapter.fill(el, text, mode);
+    return contentEditableAdapter.fill(el, text, mode);
   },
 };
