@@ -2,4 +2,4 @@
 // the content script ships, plus the main-world bridge the panel injects for TinyMCE / CKEditor.
 export { adapterFor, findCandidates, fillField, readField } from '@/lib/fields';
 export { mainWorldFill } from '@/lib/fields/main-world/bridge';
-export { bridgeOf } from '@/lib/fields/main-world/target';
+export { bridgeOf, IN_PAGE_BRIDGES } from '@/lib/fields/main-world/target';

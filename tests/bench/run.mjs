@@ -531,7 +531,7 @@ const TEXT_CONTROLS = ['textarea', 'input'];
 /**
  * The second floor for textarea-shaped pages: the browser's own undoable insertion of the same note at the same place
  * (the candidate the fill would choose, in a freshly loaded page) — focus, caret at the end, `execCommand('insertText')`,
- * then read back — the way DESIGN.md has the extension fill a textarea (trusted input events, the field's own Ctrl+Z).
+ * then the field's value read back — the way DESIGN.md has the extension fill a textarea (trusted input events, the field's own Ctrl+Z).
  * Chromium's insertText costs about a millisecond per line break, whatever the text's length: that is the browser's.
  */
 async function insertTextOnce(page, url, bundle, note) {
@@ -549,8 +549,9 @@ async function insertTextOnce(page, url, bundle, note) {
     const ms = performance.now() - t0;
     return { ms, ok: value.includes(note) };
   }, note);
+  // The field's own value, not the page's model: pages that sync on `change` or blur (Knockout, jQuery, AngularJS)
+  // get that from the fill's `change` event, which is the extension's part, not the browser's insertion.
   if (!r.ok) return { ok: false, code: 'insertText did not put the note in the field' };
-  if (!(await modelHolds(page, note))) return { ok: false, code: 'insertText did not reach the editor’s value' };
   return { ok: true, ms: r.ms };
 }
 
@@ -586,6 +587,7 @@ async function fillOnce(page, url, bundle, note) {
       const el = F.findCandidates(document)[0].element;
       let ok;
       let code = '';
+      let fellBack = false;
       const t0 = performance.now();
       if (bridge) {
         // What the panel does for page-global editors: mark the field, run the bridge in the page's world.
@@ -594,19 +596,28 @@ async function fillOnce(page, url, bundle, note) {
         const res = await F.mainWorldFill(token, note, 'append');
         ok = res.ok;
         if (!res.ok) code = res.code;
+        // As the panel does (lib/messaging/fill-executor.ts): no instance in reach, but the page fill handles this
+        // editor too (a ProseMirror that is not Tiptap's, a bundled Froala…): fill it in the page, timed with the try.
+        if (!res.ok && res.code === 'no-editor' && F.IN_PAGE_BRIDGES.includes(bridge)) {
+          const inPage = await F.fillField(el, note, 'append');
+          ok = inPage.ok;
+          code = inPage.ok ? '' : inPage.code;
+          fellBack = true;
+        }
       } else {
         const res = await F.fillField(el, note, 'append');
         ok = res.ok;
         if (!res.ok) code = res.code;
       }
       const ms = performance.now() - t0;
-      return { ms, ok, code };
+      return { ms, ok, code, fellBack };
     },
     { note, bridge: best.top.bridge },
   );
   // Not timed, but required: the editor's own model (the value Save would post) holds the whole note.
   const modelOk = await modelHolds(page, note);
-  return { ...r, modelOk, via: best.top.bridge ? `bridge:${best.top.bridge}` : 'fillField', kind: best.top.kind, frame: best.frame !== page.mainFrame() };
+  const via = best.top.bridge ? `bridge:${best.top.bridge}${r.fellBack ? ' found no editor, then fillField' : ''}` : 'fillField';
+  return { ...r, modelOk, via, kind: best.top.kind, frame: best.frame !== page.mainFrame() };
 }
 
 // ---- the content script adds no work to page load ---------------------------------------------------------------
