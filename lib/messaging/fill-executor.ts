@@ -9,16 +9,16 @@ import { send } from './tab-client';
 /** The bridge's return value comes from the page's main world: untrusted, checked like any message. */
 const BridgeResultSchema = z.union([
   z.strictObject({ ok: z.literal(true), text: z.string(), snapshot: z.string().check(z.maxLength(64_000_000)) }),
-  z.strictObject({ ok: z.literal(false), code: z.enum(['bad-args', 'not-found', 'no-editor', 'read-only', 'did-not-land']) }),
+  z.strictObject({ ok: z.literal(false), code: z.enum(['bad-args', 'not-found', 'no-editor', 'read-only', 'did-not-land', 'changed']) }),
 ]);
 
-async function runBridge(tabId: number, frameId: number, token: string, text: string, mode: BridgeMode): Promise<BridgeResult | undefined> {
+async function runBridge(tabId: number, frameId: number, token: string, text: string, mode: BridgeMode, expected?: string): Promise<BridgeResult | undefined> {
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
       world: 'MAIN',
       func: mainWorldFill,
-      args: [token, text, mode],
+      args: expected === undefined ? [token, text, mode] : [token, text, mode, expected],
     });
     const parsed = BridgeResultSchema.safeParse(injection?.result);
     return parsed.success ? parsed.data : undefined;
@@ -33,6 +33,7 @@ const BRIDGE_ERRORS: Record<Exclude<BridgeResult, { ok: true }>['code'], Reply<n
   'no-editor': errorReply('not-editable', 'The editor on this page could not be reached. Copy the note and paste it instead.'),
   'read-only': errorReply('not-editable', 'This field cannot be edited.'),
   'did-not-land': errorReply('did-not-land', 'The note did not appear in the field.'),
+  changed: errorReply('nothing-to-undo', 'The field has changed since the fill, so it was left as it is. Use the editor’s own Undo (Ctrl+Z).'),
 };
 
 /** A bridge editor's snapshot from before a fill: one per field written, by fill, frame and candidate. */
@@ -57,7 +58,8 @@ interface Landed {
  */
 export class FillExecutor {
   private landed = new Map<string, Landed>();
-  private bridgeSnapshots = new Map<string, string>();
+  /** Per bridge write: the editor's HTML before it, and the text the fill left (undo puts it back only over that). */
+  private bridgeSnapshots = new Map<string, { html: string; after: string }>();
 
   canUndo(memberId: string): boolean {
     return this.landed.has(memberId);
@@ -99,7 +101,7 @@ export class FillExecutor {
     // No instance found (a bundled editor), but the page fill handles this editor too: fill it there; undo then goes there too.
     if (!result.ok && result.code === 'no-editor' && IN_PAGE_BRIDGES.includes(w.bridge)) return inPage();
     if (!result.ok) return BRIDGE_ERRORS[result.code];
-    this.bridgeSnapshots.set(snapshotKey(fillId, w.frameId, w.candidate), result.snapshot);
+    this.bridgeSnapshots.set(snapshotKey(fillId, w.frameId, w.candidate), { html: result.snapshot, after: result.text });
     return okReply({ landed: true as const });
   }
 
@@ -140,8 +142,9 @@ export class FillExecutor {
         replies.push(errorReply('nothing-to-undo', mark.error.code === 'changed' || mark.error.code === 'unreachable' ? GONE : mark.error.message));
         continue;
       }
-      const result = await runBridge(fill.tabId, f.frameId, mark.data.token, snapshot, 'restore');
-      replies.push(result?.ok ? okReply({}) : errorReply('nothing-to-undo', 'The note field could not be put back. Use the editor’s own Undo (Ctrl+Z).'));
+      const result = await runBridge(fill.tabId, f.frameId, mark.data.token, snapshot.html, 'restore', snapshot.after);
+      if (result && !result.ok && result.code === 'changed') replies.push(BRIDGE_ERRORS.changed);
+      else replies.push(result?.ok ? okReply({}) : errorReply('nothing-to-undo', 'The note field could not be put back. Use the editor’s own Undo (Ctrl+Z).'));
     }
     const failed = replies.find((r) => !r.ok);
     return failed && !failed.ok ? failed : okReply({ landed: true as const });

@@ -251,6 +251,29 @@ describe('fill through the side panel into npm editors; the editor model holds t
     });
   }
 
+  test('Tiptap and Lexical: text written after the fill is never undone by "Undo fill"', async () => {
+    for (const variant of ['tiptap', 'lexical']) {
+      await openVariant(variant);
+      expect(await fill(), variant).toMatch(/^Filled\b/);
+      // The clinician clicks at the end of the note and types more.
+      const editable = h.ehr.getByRole('textbox', { name: 'Progress note', exact: true });
+      await editable.click();
+      await h.ehr.keyboard.press('Control+End');
+      await h.ehr.keyboard.type(' Added by hand.');
+      const written = await getValue();
+      expect(written, `${variant}: typed after the note`).toContain('Added by hand.');
+      await block.getByRole('button', { name: 'Undo fill', exact: true }).click();
+      const status = block.getByRole('status');
+      let text = '';
+      for (const end = Date.now() + 10_000; !/^(Undo not done|Not filled)/.test(text) && Date.now() < end; await panel.waitForTimeout(50)) {
+        text = ((await status.textContent()) ?? '').trim();
+      }
+      expect(text, variant).toMatch(/^Undo not done: The field has changed since the fill/);
+      await h.ehr.waitForTimeout(300);
+      expect(await getValue(), `${variant}: the note and what was typed are still there`).toBe(written);
+    }
+  });
+
   test('model editors: "Undo fill" puts the editor model back as it was', async () => {
     for (const variant of MODEL_EDITORS) {
       await openVariant(variant);

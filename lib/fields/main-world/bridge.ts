@@ -16,21 +16,25 @@ export type BridgeMode = 'append' | 'replace' | 'restore';
 export type BridgeResult =
   /** `text`: what the editor holds now, as plain text; `snapshot`: its HTML before this call, for undo. */
   | { ok: true; text: string; snapshot: string }
-  | { ok: false; code: 'bad-args' | 'not-found' | 'no-editor' | 'read-only' | 'did-not-land' };
+  | { ok: false; code: 'bad-args' | 'not-found' | 'no-editor' | 'read-only' | 'did-not-land' | 'changed' };
 
 /**
  * Find the field marked with `token` in this frame, check that it belongs to a known editor instance, and
  * append or replace the note through the editor's own API (paragraphs as <p>, single line breaks as <br>, the
  * text HTML-escaped), or — mode 'restore' — put back the editor HTML a previous call returned as `snapshot`.
  * Reads back through the editor and undoes its own change when the note did not land. The token is removed.
+ *
+ * `expected` (restore only): the text the fill left, as this function returned it; when the editor holds other text
+ * now (the clinician wrote since), nothing is put back and the answer is `changed`, as the page fill's undo does.
  */
-export async function mainWorldFill(token: unknown, text: unknown, mode: unknown): Promise<BridgeResult> {
+export async function mainWorldFill(token: unknown, text: unknown, mode: unknown, expected?: unknown): Promise<BridgeResult> {
   type Ed = any; // page objects: checked at run time, never trusted
   if (
     typeof token !== 'string' ||
     !/^[a-z0-9]{16,64}$/.test(token) ||
     (mode !== 'append' && mode !== 'replace' && mode !== 'restore') ||
     typeof text !== 'string' ||
+    (expected !== undefined && (mode !== 'restore' || typeof expected !== 'string')) ||
     // A note is far smaller; a restore carries the editor's own HTML, which may hold inline images.
     text.length > (mode === 'restore' ? 64_000_000 : 2_000_000)
   ) {
@@ -312,6 +316,8 @@ export async function mainWorldFill(token: unknown, text: unknown, mode: unknown
 
   const snapshot = String(api.html());
   if (mode === 'restore') {
+    // Compared flattened: an editor may re-normalise whitespace or empty blocks after the fill without anyone writing.
+    if (typeof expected === 'string' && flat(api.text()) !== flat(expected)) return { ok: false, code: 'changed' };
     await api.set(text);
     return { ok: true, text: tidy(api.text()), snapshot };
   }

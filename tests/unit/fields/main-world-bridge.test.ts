@@ -233,6 +233,26 @@ describe('mainWorldFill: Tiptap, through the editor its editable carries', () =>
     editor.destroy();
   });
 
+  it('undo puts the editor back only over what the fill left: written since, it is left as it is', async () => {
+    const { editor, el, text } = tiptap('<p>Existing</p>');
+    mark(el);
+    const result = (await bridge(TOKEN, NOTE, 'append')) as Extract<BridgeResult, { ok: true }>;
+    expect(result.ok).toBe(true);
+    mark(el);
+    expect(await bridge(TOKEN, NOTE, 'append', result.text), 'expected goes with restore only').toEqual({ ok: false, code: 'bad-args' });
+    const filled = editor.state.doc.content.size;
+    editor.commands.insertContentAt(filled, '<p>Written after the fill</p>');
+    const written = text();
+    mark(el);
+    expect(await bridge(TOKEN, result.snapshot, 'restore', result.text)).toEqual({ ok: false, code: 'changed' });
+    expect(text(), 'what the clinician wrote is kept').toBe(written);
+    editor.commands.deleteRange({ from: filled, to: editor.state.doc.content.size });
+    mark(el);
+    expect(await bridge(TOKEN, result.snapshot, 'restore', result.text), 'that taken out again').toMatchObject({ ok: true });
+    expect(text()).toBe('Existing');
+    editor.destroy();
+  });
+
   it('into an empty editor, or over everything: just the note; an empty last paragraph takes the first line', async () => {
     const empty = tiptap();
     mark(empty.el);
