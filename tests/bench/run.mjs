@@ -55,7 +55,8 @@ const FILL_RATIO_BUDGET = 1.5;
 const ONLY = new Set((process.env.BENCH_ONLY || 'detect,fill,size,idle,panel').split(',').map((s) => s.trim()));
 // Single loads on a 2-core machine vary ~1.5×: medians of this many.
 const FILL_RUNS = Number(process.env.BENCH_FILL_RUNS || 5);
-const PANEL_RUNS = 9;
+/** Rounds of panel loads (each round loads every compared database once, interleaved). */
+const PANEL_RUNS = Number(process.env.BENCH_PANEL_RUNS || 15);
 /** Editors the issue names; each must appear in fillMs unless its variant is missing (said on stderr). */
 const EXPECTED_EDITORS = [
   'textarea', 'contenteditable', 'quill', 'tiptap', 'lexical', 'draft-js', 'slate', 'react-textarea', 'vue-textarea', 'tinymce', 'ckeditor4', 'ckeditor5',
@@ -157,7 +158,7 @@ async function main() {
       const extUrl = (file) => `chrome-extension://${extensionId}/${file}`;
       const page = context.pages()[0] ?? (await context.newPage());
       await page.bringToFront();
-      const env = { context, page, demo, extensionId, extUrl, bundle, notes };
+      const env = { context, page, demo, extensionId, extUrl, bundle, notes, executablePath };
 
       if (ONLY.has('detect')) Object.assign(result, await benchDetect(env));
       if (ONLY.has('fill')) Object.assign(result, await benchFill(env));
@@ -794,21 +795,6 @@ async function loadPanel(panel, url) {
   });
 }
 
-/**
- * What an empty extension page takes to reach DOMContentLoaded in the same browser (median of PANEL_RUNS after a warm-up):
- * navigation, process and harness costs that no panel code can go below. Reported next to panelOpenMs, not taken off it.
- */
-async function blankPageFloor(page, url) {
-  const loads = [];
-  for (let i = 0; i <= PANEL_RUNS; i++) {
-    await page.goto(url);
-    const ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN);
-    if (i > 0) loads.push(ms);
-  }
-  log(`panel: an empty extension page reaches DOMContentLoaded in ${round(median(loads), 1)} ms (median; ${loads.map((m) => round(m, 1)).join(', ')})`);
-  return median(loads);
-}
-
 // ---- a keystroke in a member's field, 1 member against 12 fully written ---------------------------------------
 
 /** What a member's part holds when fully written (the same for each member: only the count differs between runs). */
@@ -896,7 +882,45 @@ async function benchKeystroke(panel) {
   };
 }
 
-async function benchPanel({ context, extUrl, notes }) {
+/** Between two panel loads (in different browsers): the last one's teardown settles first. */
+const SETTLE_MS = 150;
+/** After seeding, before the first load. */
+const SEED_SETTLE_MS = 5_000;
+
+/** A browser of its own for one of the panel's databases (fresh profile), the built extension loaded. */
+async function launchPanelBrowser(executablePath, label) {
+  const profileDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `gnf-bench-panel-${label}-`));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: process.env.HEADED !== '1',
+    args: extensionArgs(EXTENSION_PATH),
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(20_000);
+  const isOurs = (w) => w.url().startsWith('chrome-extension://');
+  const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const extUrl = (file) => `chrome-extension://${new URL(worker.url()).host}/${file}`;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript(panelMarksInitScript);
+  const close = async () => {
+    await context.close().catch(() => {});
+    await fs.promises.rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  };
+  return { label, context, page, extUrl, close };
+}
+
+/**
+ * The panel's first open in a browser: the app creates and migrates its database. Then it waits out the retention
+ * purge and full-history read the open panel runs 1.5 s after loading (with the default 30-day retention it would
+ * purge records seeded meanwhile).
+ */
+async function createDatabase({ page, extUrl }) {
+  await page.goto(extUrl('sidepanel.html'));
+  await page.getByRole('textbox', { name: 'Group name' }).waitFor();
+  await page.waitForTimeout(2_000);
+}
+
+async function benchPanel({ notes, executablePath }) {
   const counts = { sessions: 2500, entriesPerSession: 10, groups: 10 };
   const now = new Date().toISOString();
   // The same records the page will write, validated here against lib/model's own zod schemas.
@@ -915,122 +939,139 @@ async function benchPanel({ context, extUrl, notes }) {
   }
   if (invalid.length) throw new Error(`seed records do not match lib/model: ${invalid.slice(0, 3).join('; ')}`);
 
-  const panel = await context.newPage();
-  await panel.addInitScript(panelMarksInitScript);
-  const url = extUrl('sidepanel.html');
-  await panel.goto(url);
-  // The app creates and migrates its database on first open.
-  await panel.getByRole('textbox', { name: 'Group name' }).waitFor();
-  // Baseline, for attribution: the same panel with only the one session the app just created.
-  // As many loads as the seeded figure (after a warm-up): panelOpenScaleRatio divides one median by the other.
-  const empty = [];
-  for (let i = 0; i <= PANEL_RUNS; i++) {
-    const m = await loadPanel(panel, url);
-    if (i > 0) empty.push(m);
-  }
-  const panelEmptyMs = median(empty.map((m) => m.interactive));
-  log(`panel: with an empty database, interactive median ${round(panelEmptyMs, 1)} ms (${empty.map((m) => round(m.interactive, 1)).join(', ')}); DOMContentLoaded ${round(median(empty.map((m) => m.domContentLoaded)), 1)} ms`);
-  const blankPageMs = await blankPageFloor(panel, extUrl(BLANK_PAGE));
-  // The open panel runs its retention purge and full-history read 1.5 s after loading (with the default 30-day
-  // retention): let that finish before seeding from this page, or it would purge the seeded years.
-  await panel.waitForTimeout(2_000);
-  // Attribution: today's session alone (the same 10 written members the seeded panel opens on), no history. The
-  // empty-database baseline opens a new, empty session instead, so its ratio mixes history with today's members.
-  await panel.evaluate(seedDatabase, { ...counts, sessions: 1, now });
-  const todayOnly = [];
-  for (let i = 0; i <= PANEL_RUNS; i++) {
-    const m = await loadPanel(panel, url);
-    if (i > 0) todayOnly.push(m);
-  }
-  const panelTodayOnlyMs = median(todayOnly.map((m) => m.interactive));
-  log(`panel: today's session alone (10 members, no history), interactive median ${round(panelTodayOnlyMs, 1)} ms (${todayOnly.map((m) => round(m.interactive, 1)).join(', ')})`);
-  await panel.waitForTimeout(2_000);
-  const seeded = await panel.evaluate(seedDatabase, { ...counts, now });
-  log(`panel: seeded ${seeded.sessions} sessions, ${seeded.entries} entries, ${seeded.groups} groups into group-notes v${seeded.version} in ${seeded.writeMs} ms (stores: ${seeded.stores.join(', ')})`);
+  // The three databases compared, each in a browser (profile) of its own, so that their loads can alternate within
+  // one run and drift in the machine's load falls on all three alike. `empty`: only the blank session the app creates;
+  // `today`: today's session alone (the same 10 written members the seeded panel opens on), no history; `years`:
+  // five years. The empty baseline opens a new, empty session instead, so empty ÷ years mixes history with today's
+  // members; today ÷ years is history's own share.
+  const browsers = [];
+  try {
+    for (const label of ['empty', 'today', 'years']) browsers.push(await launchPanelBrowser(executablePath, label));
+    const [empty, today, years] = browsers;
+    for (const b of browsers) await createDatabase(b);
+    await today.page.evaluate(seedDatabase, { ...counts, sessions: 1, now });
+    const seeded = await years.page.evaluate(seedDatabase, { ...counts, now });
+    log(`panel: seeded ${seeded.sessions} sessions, ${seeded.entries} entries, ${seeded.groups} groups into group-notes v${seeded.version} in ${seeded.writeMs} ms (stores: ${seeded.stores.join(', ')})`);
+    for (const b of browsers) await b.page.goto(b.extUrl(BLANK_PAGE));
+    // The database digests ~28 MB of fresh writes in the background for a few seconds (loads right after seeding
+    // were measured slower in the first rounds than in the last): a clinic's five years were not all written just now.
+    await years.page.waitForTimeout(SEED_SETTLE_MS);
 
-  const loads = [];
-  const requested = new Set();
-  const onRequest = (r) => requested.add(r.url());
-  for (let i = 0; i <= PANEL_RUNS; i++) {
-    if (i === 1) panel.on('request', onRequest);
-    const m = await loadPanel(panel, url);
-    if (i === 1) panel.off('request', onRequest);
-    if (m.history === undefined) {
-      // Shown later than the form (a separate render): wait for it.
-      await panel.waitForFunction(() => window.__benchMarks.history !== undefined, null, { timeout: 30_000 }).catch(() => {});
-      Object.assign(m, await panel.evaluate(() => ({ history: window.__benchMarks.history, historyItems: window.__benchMarks.historyItems })));
+    // Round 0 warms every browser up (not counted); then PANEL_RUNS rounds, the order rotating each round so that
+    // each database loads first, second and third equally often. After its load each page goes to an empty page of
+    // the extension, so the panel's deferred work (the full history, 1.5 s after opening) cannot run during the next
+    // browser's load, then loads that empty page once more: its DOMContentLoaded, with no page to unload before it,
+    // is the floor (`blankPageMs`). A short pause lets each browser's teardown settle before the next load.
+    const loads = { empty: [], today: [], years: [] };
+    const blank = [];
+    const requested = new Set();
+    const onRequest = (r) => requested.add(r.url());
+    for (let round = 0; round <= PANEL_RUNS; round++) {
+      const order = browsers.map((_, i) => browsers[(i + round) % browsers.length]);
+      for (const b of order) {
+        const track = round === 1 && b === years;
+        if (track) b.page.on('request', onRequest);
+        const m = await loadPanel(b.page, b.extUrl('sidepanel.html'));
+        if (track) b.page.off('request', onRequest);
+        if (b === years && m.history === undefined) {
+          // Shown later than the form (a separate render): wait for it.
+          await b.page.waitForFunction(() => window.__benchMarks.history !== undefined, null, { timeout: 30_000 }).catch(() => {});
+          Object.assign(m, await b.page.evaluate(() => ({ history: window.__benchMarks.history, historyItems: window.__benchMarks.historyItems })));
+          if (m.history === undefined) throw new Error('the panel never showed a "Past sessions" list with 2,500 sessions stored');
+        }
+        if (/could not be read/i.test(m.unreadable) && round === 0) notes.push(`panel (${b.label}): the app reported unreadable records: ${m.unreadable.slice(0, 200)}`);
+        if (round > 0) loads[b.label].push(m);
+        await b.page.goto(b.extUrl(BLANK_PAGE));
+        await b.page.goto(b.extUrl(BLANK_PAGE));
+        const floor = await b.page.evaluate(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? NaN);
+        if (round > 0) blank.push(floor);
+        await b.page.waitForTimeout(SETTLE_MS);
+      }
     }
-    if (m.history === undefined) throw new Error('the panel never showed a "Past sessions" list with 2,500 sessions stored');
-    if (i === 0) {
-      if (/could not be read/i.test(m.unreadable)) notes.push(`panel: the app reported unreadable seeded records: ${m.unreadable.slice(0, 200)}`);
-      log(`panel: warm-up load ${round(m.interactive, 1)} ms (not counted); past sessions listed: ${m.historyItems}`);
-      continue;
-    }
-    loads.push(m);
-  }
-  // Nothing may have shrunk the data between loads (a retention purge would make every load after it meaningless).
-  const still = await panel.evaluate(async () => {
-    const db = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('group-notes');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const count = (store) =>
-      new Promise((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).count();
+    // Nothing may have shrunk the data between loads (a retention purge would make every load after it meaningless).
+    const still = await years.page.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const req = indexedDB.open('group-notes');
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-    const out = { sessions: await count('sessions'), entries: await count('entries') };
-    db.close();
-    return out;
-  });
-  if (still.sessions < seeded.sessions || still.entries < seeded.entries) {
-    throw new Error(`the panel deleted seeded data while loading (now ${still.sessions} sessions, ${still.entries} entries)`);
+      const count = (store) =>
+        new Promise((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const out = { sessions: await count('sessions'), entries: await count('entries') };
+      db.close();
+      return out;
+    });
+    if (still.sessions < seeded.sessions || still.entries < seeded.entries) {
+      throw new Error(`the panel deleted seeded data while loading (now ${still.sessions} sessions, ${still.entries} entries)`);
+    }
+    // Which of the panel's chunks opening it actually fetched (lazy chunks imported during the first render count).
+    const fetched = [...new Set([...(loads.years[0]?.scripts ?? []), ...requested].map((f) => f.replace(/^chrome-extension:\/\/[^/]+\//, '')))].filter(
+      (f) => f.endsWith('.js'),
+    );
+    const openedGzipBytes = fetched.reduce((sum, f) => {
+      const file = path.join(EXTENSION_PATH, f);
+      return fs.existsSync(file) ? sum + gzipSync(fs.readFileSync(file), { level: 9 }).length : sum;
+    }, 0);
+    log(`panel: opening it loaded ${fetched.length} JS files, ${openedGzipBytes} B gzip -9 (${fetched.join(', ')})`);
+    const med = (label, key = 'interactive') => median(loads[label].map((m) => m[key]));
+    const list = (label, key = 'interactive') => loads[label].map((m) => round(m[key], 1)).join(', ');
+    log(`panel: ${PANEL_RUNS} rounds, the three databases alternating (order rotated each round)`);
+    for (const [label, what] of [['empty', 'an empty database'], ['today', "today's session alone (10 members, no history)"], ['years', 'five years']]) {
+      log(`panel: ${what}: interactive median ${round(med(label), 1)} ms (${list(label)}); DOMContentLoaded ${round(med(label, 'domContentLoaded'), 1)} ms (${list(label, 'domContentLoaded')})`);
+    }
+    const blankPageMs = median(blank);
+    log(`panel: an empty extension page reaches DOMContentLoaded in ${round(blankPageMs, 1)} ms (median of ${blank.length}, one after each load)`);
+    const panelOpenMs = med('years');
+    const panelEmptyMs = med('empty');
+    const panelTodayOnlyMs = med('today');
+    const historyOpenMs = med('years', 'history');
+    const nextFrameMs = med('years', 'nextFrame');
+    const allCardsMs = med('years', 'allCards');
+    log(`panel: every member card rendered median ${round(allCardsMs, 1)} ms (${list('years', 'allCards')})`);
+    log(`panel: "Past sessions" shown median ${round(historyOpenMs, 1)} ms (${loads.years[0]?.historyItems} items); next frame ${round(nextFrameMs, 1)} ms`);
+    const panelOpenScaleRatio = panelOpenMs / panelEmptyMs;
+    log(`panel: open with five years ÷ with an empty database: ${round(panelOpenScaleRatio)} (budget ≤ ${BUDGETS.panelOpenScaleRatio})`);
+    const panelOpenHistoryRatio = panelOpenMs / panelTodayOnlyMs;
+    log(`panel: open with five years ÷ today's session alone: ${round(panelOpenHistoryRatio)} (what history alone adds; reported)`);
+    // Per round, the same ratio from loads a few hundred ms apart: its spread shows how far one round can be trusted.
+    const perRound = loads.years.map((m, i) => m.interactive / loads.empty[i].interactive);
+    log(`panel: five years ÷ empty, round by round: ${perRound.map((r) => round(r)).join(', ')}`);
+    // After the open figures (the new session it starts would be the one the panel opens next).
+    await years.page.goto(years.extUrl('sidepanel.html'));
+    const keystroke = await benchKeystroke(years.page);
+    return {
+      ...keystroke,
+      panelOpenScaleRatio: round(panelOpenScaleRatio),
+      panelOpenMs: round(panelOpenMs, 1),
+      historyOpenMs: round(historyOpenMs, 1),
+      panelDetail: {
+        seeded: { sessions: seeded.sessions, entries: seeded.entries, groups: seeded.groups },
+        interleaved: true,
+        loads: loads.years.map((m) => round(m.interactive, 1)),
+        emptyLoads: loads.empty.map((m) => round(m.interactive, 1)),
+        todayLoads: loads.today.map((m) => round(m.interactive, 1)),
+        historyLoads: loads.years.map((m) => round(m.history, 1)),
+        perRoundRatio: perRound.map((r) => round(r)),
+        nextFrameMs: round(nextFrameMs, 1),
+        allMemberCardsMs: round(allCardsMs, 1),
+        domContentLoadedMs: round(med('years', 'domContentLoaded'), 1),
+        emptyDomContentLoadedMs: round(med('empty', 'domContentLoaded'), 1),
+        todayDomContentLoadedMs: round(med('today', 'domContentLoaded'), 1),
+        emptyDatabaseMs: round(panelEmptyMs, 1),
+        todaysSessionOnlyMs: round(panelTodayOnlyMs, 1),
+        historyRatio: round(panelOpenHistoryRatio),
+        blankPageMs: round(blankPageMs, 1),
+        jsLoadedToOpenGzipBytes: openedGzipBytes,
+        historyItems: loads.years[0]?.historyItems ?? 0,
+      },
+    };
+  } finally {
+    for (const b of browsers) await b.close();
   }
-  // Which of the panel's chunks opening it actually fetched (lazy chunks imported during the first render count).
-  const fetched = [...new Set([...(loads[0]?.scripts ?? []), ...requested].map((f) => f.replace(/^chrome-extension:\/\/[^/]+\//, '')))].filter(
-    (f) => f.endsWith('.js'),
-  );
-  const openedGzipBytes = fetched.reduce((sum, f) => {
-    const file = path.join(EXTENSION_PATH, f);
-    return fs.existsSync(file) ? sum + gzipSync(fs.readFileSync(file), { level: 9 }).length : sum;
-  }, 0);
-  log(`panel: opening it loaded ${fetched.length} JS files, ${openedGzipBytes} B gzip -9 (${fetched.join(', ')})`);
-  const panelOpenMs = median(loads.map((m) => m.interactive));
-  const historyOpenMs = median(loads.map((m) => m.history));
-  const nextFrameMs = median(loads.map((m) => m.nextFrame));
-  log(`panel: interactive ("Group name" enabled) median ${round(panelOpenMs, 1)} ms; loads ${loads.map((m) => round(m.interactive, 1)).join(', ')}`);
-  const allCardsMs = median(loads.map((m) => m.allCards));
-  log(`panel: every member card rendered median ${round(allCardsMs, 1)} ms (${loads.map((m) => round(m.allCards, 1)).join(', ')})`);
-  log(`panel: "Past sessions" shown median ${round(historyOpenMs, 1)} ms (${loads[0]?.historyItems} items); next frame ${round(nextFrameMs, 1)} ms; DOMContentLoaded ${round(median(loads.map((m) => m.domContentLoaded)), 1)} ms`);
-  const panelOpenScaleRatio = panelOpenMs / panelEmptyMs;
-  log(`panel: open with five years ÷ with an empty database: ${round(panelOpenScaleRatio)} (budget ≤ ${BUDGETS.panelOpenScaleRatio})`);
-  const panelOpenHistoryRatio = panelOpenMs / panelTodayOnlyMs;
-  log(`panel: open with five years ÷ today's session alone: ${round(panelOpenHistoryRatio)} (what history alone adds; reported)`);
-  // After the open figures (the new session it starts would be the one the panel opens next).
-  const keystroke = await benchKeystroke(panel);
-  await panel.close();
-  return {
-    ...keystroke,
-    panelOpenScaleRatio: round(panelOpenScaleRatio),
-    panelOpenMs: round(panelOpenMs, 1),
-    historyOpenMs: round(historyOpenMs, 1),
-    panelDetail: {
-      seeded: { sessions: seeded.sessions, entries: seeded.entries, groups: seeded.groups },
-      loads: loads.map((m) => round(m.interactive, 1)),
-      historyLoads: loads.map((m) => round(m.history, 1)),
-      nextFrameMs: round(nextFrameMs, 1),
-      allMemberCardsMs: round(allCardsMs, 1),
-      domContentLoadedMs: round(median(loads.map((m) => m.domContentLoaded)), 1),
-      emptyDatabaseMs: round(panelEmptyMs, 1),
-      todaysSessionOnlyMs: round(panelTodayOnlyMs, 1),
-      historyRatio: round(panelOpenHistoryRatio),
-      blankPageMs: round(blankPageMs, 1),
-      jsLoadedToOpenGzipBytes: openedGzipBytes,
-      historyItems: loads[0]?.historyItems ?? 0,
-    },
-  };
 }
 
 main().catch((err) => {
