@@ -8,6 +8,7 @@ import {
   createAutosaver,
   createCodec,
   decodeOpening,
+  warmDecoding,
   encryptionSettingsFrom,
   listSessions,
   preferencesFrom,
@@ -267,6 +268,9 @@ export function createSessionController(options: SessionControllerOptions = {}):
   }
 
   async function open(early: ReturnType<typeof takeEarlyOpening>): Promise<void> {
+    // In a task of its own: where the database is still opening (its first open after a while reads from disk), the
+    // main thread would wait idle; where the read is in already, the panel is shown first.
+    later(() => void warmDecoding(), 0);
     const [database, earlyRead] = await Promise.all([sharedNotesDb(options.dbName), early?.read]);
     if (disposed) return;
     db = database;

@@ -6,6 +6,7 @@ import {
   createAutosaver,
   listEntries,
   decodeOpening,
+  warmDecoding,
   startOpening,
   readOpeningOf,
   listSessions,
@@ -269,4 +270,8 @@ describe('autosave', () => {
     expect(records[0]?.clinical.topics).toBe('Coping with holiday stress\n\nSleep hygiene');
     db.close();
   });
+});
+
+it('warms the validators up on valid records of each kind (else it would warm the failure paths)', () => {
+  expect(warmDecoding()).toBe(true);
 });
