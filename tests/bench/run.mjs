@@ -407,7 +407,7 @@ async function benchFill({ page, demo, bundle, notes }) {
       const order = run % 2 ? ['floor', 'insert', 'fill'] : ['fill', 'insert', 'floor'];
       for (const what of order) {
         if (what === 'insert') {
-          if (!TEXT_CONTROLS.includes(info?.kind) || (insertInfo && !insertInfo.ok)) continue;
+          if (!insertTextFloorFor(info) || (insertInfo && !insertInfo.ok)) continue;
           let one;
           try {
             one = await insertTextOnce(page, url, bundle, note);
@@ -452,16 +452,16 @@ async function benchFill({ page, demo, bundle, notes }) {
     const ms = median(times);
     fillMs[variant] = round(ms, 1);
     fillRatio[variant] = floorMs === null ? (floorInfo?.noFloor ? 'no floor' : null) : round(ms / Math.max(floorMs, 0.01), 2);
-    // Textarea-shaped pages: the browser's own undoable insertion of the same note at the same place, the second floor.
+    // Fields the browser edits itself: its own undoable insertion of the same note at the same place, the second floor.
     const insertMs = inserts.length === FILL_RUNS ? median(inserts) : null;
-    if (TEXT_CONTROLS.includes(info.kind)) {
+    if (insertTextFloorFor(info)) {
       fillInsertTextMs[variant] = insertMs === null ? null : round(insertMs, 1);
       fillRatioInsertText[variant] = insertMs === null ? null : round(ms / Math.max(insertMs, 0.01), 2);
     }
     fillDetail[variant] = {
       runs: times.map((t) => round(t, 1)),
       floorRuns: floors.map((t) => round(t, 2)),
-      ...(TEXT_CONTROLS.includes(info.kind) ? { insertTextRuns: inserts.map((t) => round(t, 1)), ...(insertMs === null ? { insertTextFailed: insertInfo?.code ?? '?' } : {}) } : {}),
+      ...(insertTextFloorFor(info) ? { insertTextRuns: inserts.map((t) => round(t, 1)), ...(insertMs === null ? { insertTextFailed: insertInfo?.code ?? '?' } : {}) } : {}),
       via: info.via,
       kind: info.kind,
       frame: info.frame,
@@ -547,8 +547,12 @@ async function floorOnce(page, url, note) {
   return { ok: true, ms: r.ms };
 }
 
-/** Candidates the textarea floor applies to: fields the browser edits itself (its insertText is their undoable insertion). */
-const TEXT_CONTROLS = ['textarea', 'input'];
+/**
+ * Candidates the insertText floor applies to: fields the browser edits itself, filled in the page (its insertText is
+ * their undoable insertion): text controls, and contenteditable / designMode fields no bridge fills.
+ */
+const TEXT_CONTROLS = ['textarea', 'input', 'contenteditable'];
+const insertTextFloorFor = (info) => TEXT_CONTROLS.includes(info?.kind) && info?.via === 'fillField';
 
 /**
  * The second floor for textarea-shaped pages: the browser's own undoable insertion of the same note at the same place
@@ -563,13 +567,24 @@ async function insertTextOnce(page, url, bundle, note) {
   if (!best) return { ok: false, code: 'no candidate found' };
   const r = await best.frame.evaluate((note) => {
     const el = window.GnfFields.findCandidates(document)[0].element;
+    const control = 'value' in el && typeof el.setSelectionRange === 'function';
+    const flat = (t) => t.replace(/\s+/g, ' ').trim();
     const t0 = performance.now();
     el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-    document.execCommand('insertText', false, note);
-    const value = el.value;
+    if (control) el.setSelectionRange(el.value.length, el.value.length);
+    else {
+      // An editable region: the caret at the end of its content.
+      const range = el.ownerDocument.createRange();
+      range.selectNodeContents(el);
+      range.collapse(false);
+      const sel = el.ownerDocument.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    el.ownerDocument.execCommand('insertText', false, note);
+    const value = control ? el.value : el.innerText;
     const ms = performance.now() - t0;
-    return { ms, ok: value.includes(note) };
+    return { ms, ok: control ? value.includes(note) : flat(value).includes(flat(note)) };
   }, note);
   // The field's own value, not the page's model: pages that sync on `change` or blur (Knockout, jQuery, AngularJS)
   // get that from the fill's `change` event, which is the extension's part, not the browser's insertion.
