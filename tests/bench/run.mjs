@@ -142,21 +142,10 @@ async function main() {
     log(`lib/fields page bundle: ${bundle.length} B`);
 
     const demo = await startDemoServer({ port: 0 });
-    const profileDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gnf-bench-profile-'));
-    let context;
+    let browser;
     try {
-      context = await chromium.launchPersistentContext(profileDir, {
-        executablePath,
-        headless: process.env.HEADED !== '1',
-        args: extensionArgs(EXTENSION_PATH),
-        viewport: { width: 1280, height: 900 },
-      });
-      context.setDefaultTimeout(20_000);
-      const isOurs = (w) => w.url().startsWith('chrome-extension://');
-      const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
-      const extensionId = new URL(worker.url()).host;
-      const extUrl = (file) => `chrome-extension://${extensionId}/${file}`;
-      const page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchBenchBrowser(executablePath, 'profile');
+      const { context, page, extensionId, extUrl } = browser;
       await page.bringToFront();
       const env = { context, page, demo, extensionId, extUrl, bundle, notes, executablePath };
 
@@ -165,9 +154,8 @@ async function main() {
       if (ONLY.has('idle')) Object.assign(result, await benchIdle(env));
       if (ONLY.has('panel')) Object.assign(result, await benchPanel(env));
     } finally {
-      await context?.close().catch(() => {});
+      await browser?.close();
       await demo.close();
-      await fs.promises.rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
     }
   }
 
@@ -925,26 +913,40 @@ const COLD_GAP_MS = 3_000;
 /** After seeding, before the first load. */
 const SEED_SETTLE_MS = 5_000;
 
-/** A browser of its own for one of the panel's databases (fresh profile), the built extension loaded. */
+/** Chromium with a fresh profile of its own and the built extension loaded; `close` also removes the profile. */
+async function launchBenchBrowser(executablePath, label) {
+  const profileDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `gnf-bench-${label}-`));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath,
+      headless: process.env.HEADED !== '1',
+      args: extensionArgs(EXTENSION_PATH),
+      viewport: { width: 1280, height: 900 },
+    });
+    context.setDefaultTimeout(20_000);
+    const isOurs = (w) => w.url().startsWith('chrome-extension://');
+    const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const extUrl = (file) => `chrome-extension://${extensionId}/${file}`;
+    const page = context.pages()[0] ?? (await context.newPage());
+    const close = async () => {
+      await context.close().catch(() => {});
+      await fs.promises.rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+    };
+    return { label, context, page, extensionId, extUrl, close };
+  } catch (err) {
+    await context?.close().catch(() => {});
+    await fs.promises.rm(profileDir, { recursive: true, force: true }).catch(() => {});
+    throw err;
+  }
+}
+
+/** A browser of its own for one of the panel's databases, its page recording the panel's marks. */
 async function launchPanelBrowser(executablePath, label) {
-  const profileDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `gnf-bench-panel-${label}-`));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath,
-    headless: process.env.HEADED !== '1',
-    args: extensionArgs(EXTENSION_PATH),
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(20_000);
-  const isOurs = (w) => w.url().startsWith('chrome-extension://');
-  const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
-  const extUrl = (file) => `chrome-extension://${new URL(worker.url()).host}/${file}`;
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.addInitScript(panelMarksInitScript);
-  const close = async () => {
-    await context.close().catch(() => {});
-    await fs.promises.rm(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
-  };
-  return { label, context, page, extUrl, close };
+  const browser = await launchBenchBrowser(executablePath, `panel-${label}`);
+  await browser.page.addInitScript(panelMarksInitScript);
+  return { ...browser, label };
 }
 
 /**
