@@ -360,12 +360,7 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
     const { mode, writtenFrames, chainFrames } = guarded;
 
     // A field with a length limit never gets a note cut silently: the clinician chooses before anything is written.
-    const limited = written.map((w) => ({ w, c: w.frame.candidates.find((x) => x.index === w.index)! })).map(({ w, c }) => {
-      const used = mode === 'append' ? (c.textLength ?? 0) : 0;
-      // Appending adds a blank line at most; the content script checks the exact separator.
-      const room = c.maxLength === undefined ? Infinity : Math.max(0, c.maxLength - used - (used ? 2 : 0));
-      return { w, label: c.label, room };
-    });
+    const limited = written.map((w) => ({ w, c: w.frame.candidates.find((x) => x.index === w.index)! })).map(({ w, c }) => ({ w, label: c.label, room: roomIn(c, mode) }));
     const over = limited.filter((l) => l.w.text.length > l.room);
     if (over.length) {
       const headings = sections.map((s) => s.heading);
@@ -408,6 +403,16 @@ export async function runFill(note: string, deps: FillDeps, member: FillFor, sec
     };
     return executePlan(fillPlan, deps, target.frame.origin, copied);
   }
+}
+
+/**
+ * How many characters a fill may put into a field with a length limit (Infinity without one): its limit, less the
+ * text kept when appending and the blank line at most that separates them (the content script checks the exact one).
+ */
+export function roomIn(c: CandidateInfo, mode: 'append' | 'replace'): number {
+  if (c.maxLength === undefined) return Infinity;
+  const used = mode === 'append' ? (c.textLength ?? 0) : 0;
+  return Math.max(0, c.maxLength - used - (used ? 2 : 0));
 }
 
 /** One write of a plan: the field as detected in its frame, bound to that frame's document and patient. */

@@ -1,7 +1,7 @@
 import { newToken } from '@/lib/fields/main-world/target';
 import type { Reply } from './protocol';
 import { chainOf, linkFrames, type FrameDetect } from './frame-tree';
-import { EXISTING_TEXT_QUESTION, frameCheck, otherOriginQuestion, plannedWrite, topFrame, type FillPlan, type PlannedWrite, type Question } from './fill-flow';
+import { EXISTING_TEXT_QUESTION, frameCheck, otherOriginQuestion, plannedWrite, roomIn, topFrame, type FillPlan, type PlannedWrite, type Question } from './fill-flow';
 import { readGroupPage, type GroupMember, type GroupPage, type MappedRow } from './group-page-read';
 
 export { readGroupPage, type GroupMember, type GroupPage, type MappedRow } from './group-page-read';
@@ -108,10 +108,7 @@ export async function runGroupFill(
     const text = page.shared ? t.own : t.whole;
     if (text) writes.push({ ...plannedWrite(frame, row.candidate, text, mode), row: row.text, label: row.shown });
   }
-  const over = writes.find((w) => {
-    const c = frame.candidates.find((x) => x.index === w.candidate)!;
-    return c.maxLength !== undefined && w.text.length + (mode === 'append' ? (c.textLength ?? 0) + 2 : 0) > c.maxLength;
-  });
+  const over = writes.find((w) => w.text.length > roomIn(frame.candidates.find((x) => x.index === w.candidate)!, mode));
   if (over) {
     const max = frame.candidates.find((x) => x.index === over.candidate)!.maxLength;
     return { filled: false, reason: `the text for ${quote(over.label)} is ${over.text.length} characters; that field takes ${max}. Nothing was filled` };

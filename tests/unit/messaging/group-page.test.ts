@@ -106,6 +106,21 @@ describe('an EHR group-note page', () => {
     expect(field('c6').value).toBe('');
   });
 
+  it('a row with a length limit: a text that fits exactly into the empty field is filled; one character more fills nothing', async () => {
+    const exact = 'whole note of m-dana'.length;
+    for (const [limit, filled] of [[exact, true], [exact - 1, false]] as const) {
+      document.body.innerHTML = '';
+      const { handle } = await detectGroupPage('cards');
+      field('c1').maxLength = limit;
+      const again = await handle({ type: 'detect' });
+      const limited: FrameDetect = { ...(again as { data: DetectResult }).data, frameId: 0 };
+      const result = await runGroupFill(deps([limited], handle), MEMBERS, texts, 'the group summary');
+      expect(result.filled, `limit ${limit}`).toBe(filled);
+      expect(field('c1').value).toBe(filled ? 'whole note of m-dana' : '');
+      expect(field('c2').value).toBe(filled ? 'whole note of m-marcus' : '');
+    }
+  });
+
   it('leaves alone the row of a member whose checks were not passed', async () => {
     const { frame, handle } = await detectGroupPage('table');
     const d = deps([frame], handle);
