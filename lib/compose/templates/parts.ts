@@ -32,5 +32,8 @@ export function section(key: string, heading: string, ...paragraphs: string[]): 
   return { key, heading, body: paragraphs.join('\n\n'), required: true };
 }
 
-/** Every note ends with the clinician's name and credentials. */
-export const SIGNATURE: TemplateSection = { key: 'signature', heading: '', body: '{{signature}}', required: true };
+/**
+ * Every note ends with the clinician's name and credentials. Not required on its own: it is the leader's name, which
+ * completeness already asks for as "Leader" (a second "Signature" would send the clinician looking for a field).
+ */
+export const SIGNATURE: TemplateSection = { key: 'signature', heading: '', body: '{{signature}}', required: false };
