@@ -86,7 +86,7 @@ function deepActive(doc: Document, shadowOf: ShadowRootOf): Element | null {
 const ALL_ELEMENTS = new WeakMap<Document, HTMLCollectionOf<Element>>();
 
 /** Append every shadow root found under `root` (one pass over its elements, no per-node callbacks). */
-function shadowRootsIn(root: FieldRoot, into: FieldRoot[], p: Pass): void {
+function shadowRootsIn(root: FieldRoot, into: FieldRoot[], p: Pick<Pass, 'shadowOf' | 'layout'>): void {
   let all: ArrayLike<Element>;
   if (root.nodeType === 9) {
     // The document's element collection is quicker to read than a TreeWalker or a querySelectorAll('*').
@@ -320,13 +320,24 @@ function newPass(doc: Document, shadowOf: ShadowRootOf): Pass {
 }
 
 /** Every shadow root of the document `p.shadowOf` reaches, nested ones included, each handed to `visit` once. */
-function eachShadowRoot(doc: Document, p: Pass, visit: (root: ShadowRoot) => void): void {
+function eachShadowRoot(doc: Document, p: Pick<Pass, 'shadowOf' | 'layout'>, visit: (root: ShadowRoot) => void): void {
   const roots: FieldRoot[] = [];
   shadowRootsIn(doc, roots, p);
   for (let i = 0; i < roots.length; i++) {
     visit(roots[i] as ShadowRoot);
     shadowRootsIn(roots[i]!, roots, p);
   }
+}
+
+/**
+ * Every shadow root of the document `shadowOf` reaches, nested ones included, found as detection finds them (the
+ * same pass, the same rule for asking the browser about closed roots): for code that needs the page's trees, such
+ * as its frames (frames.ts).
+ */
+export function shadowRootsOf(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  eachShadowRoot(doc, { shadowOf, layout: (doc.documentElement?.clientWidth ?? 0) > 0 }, (root) => roots.push(root));
+  return roots;
 }
 
 /**

@@ -5,6 +5,7 @@
  * (lib/messaging/frame-tree.ts) into a chain from the top frame down to the frame that holds a field.
  * A page can intercept or forge a token only to break the link, which makes the frame count as not shown.
  */
+import { openShadowRoot, shadowRootsOf, type ShadowRootOf } from './detect';
 import { TOKEN_PATTERN } from './main-world/target';
 import { FAINT_OPACITY, flatParent } from './visibility';
 
@@ -23,21 +24,11 @@ export function tokenFromMessage(data: unknown): string | null {
 }
 
 /** The frame elements of a document, including those in shadow roots (closed ones where `shadowOf` reaches them). */
-export function childFrameElements(doc: Document, shadowOf: (el: Element) => ShadowRoot | null | undefined = (el) => el.shadowRoot): HTMLElement[] {
+export function childFrameElements(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): HTMLElement[] {
   const out: HTMLElement[] = [];
-  const visit = (root: Document | ShadowRoot) => {
+  for (const root of [doc, ...shadowRootsOf(doc, shadowOf)]) {
     for (const el of root.querySelectorAll<HTMLElement>('iframe,frame')) out.push(el);
-    const start = root.nodeType === 9 ? (root as Document).documentElement : root;
-    if (!start) return;
-    const walker = doc.createTreeWalker(start, 1 /* SHOW_ELEMENT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      // A closed root is asked for only of custom elements: the browser's lookup costs ~10 µs a call.
-      const el = n as Element;
-      const sr = el.shadowRoot ?? (el.localName.includes('-') ? shadowOf(el) : null);
-      if (sr) visit(sr);
-    }
-  };
-  visit(doc);
+  }
   return out;
 }
 
