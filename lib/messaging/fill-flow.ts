@@ -284,7 +284,7 @@ function bestOwnChart(frames: FrameDetect[], links: Map<number, FrameLink>, memb
   const title = topFrame(frames)?.patient.title;
   const own = frames
     .filter((f) => links.get(f.frameId)?.shown)
-    .filter((f) => judgePatient(chainOf(f.frameId, links).map((id) => frames.find((x) => x.frameId === id)!.patient), title, member).kind === 'match')
+    .filter((f) => judgePatient(readingsUp(f.frameId, frames, links), title, member).kind === 'match')
     .map((f) => ({ ...f, candidates: f.candidates.filter((c) => c.noteLabelled || c.chosen) }));
   const best = bestTarget(own);
   return best && { ...best, frame: frames.find((f) => f.frameId === best.frame.frameId)! };
@@ -519,13 +519,17 @@ function notShownReason(label: string): string {
   return `the “${label}” field is not shown on the page; open it (its tab or section) and fill again`;
 }
 
+/** The patient as read in a frame and in each frame above it, nearest first. */
+function readingsUp(frameId: number, frames: FrameDetect[], links: Map<number, FrameLink>): PatientInfo[] {
+  return chainOf(frameId, links).map((id) => frames.find((f) => f.frameId === id)!.patient);
+}
+
 /** What the page shows of the patient where a fill would go: the frames holding the best shown field and above. */
-function targetReadings(frames: FrameDetect[]): { readings: PatientInfo[]; title: string | undefined } {
-  const links = linkFrames(frames);
+function targetReadings(frames: FrameDetect[], links: Map<number, FrameLink>): { readings: PatientInfo[]; title: string | undefined } {
   const best = bestShown(frames, links);
-  const chain = best ? chainOf(best.frame.frameId, links) : frames.some((f) => f.frameId === 0) ? [0] : [];
+  const top = frames.find((f) => f.frameId === 0);
   return {
-    readings: chain.map((id) => frames.find((f) => f.frameId === id)!.patient),
+    readings: best ? readingsUp(best.frame.frameId, frames, links) : top ? [top.patient] : [],
     title: topFrame(frames)?.patient.title,
   };
 }
@@ -535,27 +539,27 @@ function targetReadings(frames: FrameDetect[]): { readings: PatientInfo[]; title
  * (then the tab's title is shown instead).
  */
 export function patientOnTarget(frames: FrameDetect[]): { names: string[]; ambiguous: boolean } {
-  const { readings } = targetReadings(frames);
+  const links = linkFrames(frames);
+  const { readings } = targetReadings(frames, links);
   const names = distinctNames(readings);
   const ambiguous = names.length > 1 || readings.some((r) => r.ambiguous);
   if (ambiguous || names.length === 0) return { names, ambiguous };
   // Other charts shown beside it (side-by-side frames with note fields of their own) are named too.
-  const others = distinctNames(chartReadings(frames)).filter((n) => !names.some((m) => matchPatient({ name: m }, { name: n }) === 'match'));
+  const others = distinctNames(chartReadings(frames, links)).filter((n) => !names.some((m) => matchPatient({ name: m }, { name: n }) === 'match'));
   return { names: [...names, ...others], ambiguous: others.length > 0 };
 }
 
 /** The patient each shown frame holding a note field reads as (its own banner, else the nearest above). */
-function chartReadings(frames: FrameDetect[]): PatientInfo[] {
-  const links = linkFrames(frames);
+function chartReadings(frames: FrameDetect[], links: Map<number, FrameLink>): PatientInfo[] {
   return frames
     .filter((f) => links.get(f.frameId)?.shown && f.candidates.some((c) => c.noteLabelled))
-    .flatMap((f) => chainOf(f.frameId, links).map((id) => frames.find((x) => x.frameId === id)!.patient).find((p) => p.name) ?? []);
+    .flatMap((f) => readingsUp(f.frameId, frames, links).find((p) => p.name) ?? []);
 }
 
 /** The members whose chart this is, judged exactly as a fill would judge it (so a match fills without asking). */
 export function membersOnChart(frames: FrameDetect[], members: { id: string; name: string }[]): string[] {
-  const { readings, title } = targetReadings(frames);
   const links = linkFrames(frames);
+  const { readings, title } = targetReadings(frames, links);
   const names = members.map((m) => m.name).filter(Boolean);
   return members
     .filter((m) => {
