@@ -2,7 +2,7 @@ import type { FieldCandidate, FieldKind } from './types';
 import { labelFor, standInLabel, rootOf, type FieldRoot, type LabelCache } from './label';
 import { inputAreaNeeded, LIMITED_INPUT, names, namesANote, rankCandidates, scoreCeiling, scoreField, vocabulary } from './rank';
 import { clip, words } from './text';
-import { effectiveOpacity, FAINT_OPACITY, isOccluded, type OpacityMemo } from './visibility';
+import { effectiveOpacity, FAINT_OPACITY, hasLayout, isOccluded, type OpacityMemo } from './visibility';
 
 /**
  * Single-compound selectors, one query each: Blink answers these on fast paths, and together they cost less
@@ -308,7 +308,7 @@ function newPass(doc: Document, shadowOf: ShadowRootOf): Pass {
     scrollY: view?.scrollY ?? 0,
     width: view?.innerWidth ?? 0,
     height: view?.innerHeight ?? 0,
-    layout: (doc.documentElement?.clientWidth ?? 0) > 0,
+    layout: hasLayout(doc),
     cache: new Map(),
     active: deepActive(doc, shadowOf),
     out: [],
@@ -336,7 +336,7 @@ function eachShadowRoot(doc: Document, p: Pick<Pass, 'shadowOf' | 'layout'>, vis
  */
 export function shadowRootsOf(doc: Document, shadowOf: ShadowRootOf = openShadowRoot): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
-  eachShadowRoot(doc, { shadowOf, layout: (doc.documentElement?.clientWidth ?? 0) > 0 }, (root) => roots.push(root));
+  eachShadowRoot(doc, { shadowOf, layout: hasLayout(doc) }, (root) => roots.push(root));
   return roots;
 }
 

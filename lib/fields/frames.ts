@@ -7,7 +7,7 @@
  */
 import { openShadowRoot, shadowRootsOf, type ShadowRootOf } from './detect';
 import { TOKEN_PATTERN } from './main-world/target';
-import { FAINT_OPACITY, flatParent } from './visibility';
+import { FAINT_OPACITY, flatParent, hasLayout } from './visibility';
 
 /** Strings, not objects: a string crosses Firefox's Xray wrappers and worlds unchanged. */
 const PREFIX = 'gnf-frame:';
@@ -49,7 +49,7 @@ export function frameShown(el: HTMLElement): boolean {
     opacity *= Number.parseFloat(style.opacity || '1');
     if (opacity < FAINT_OPACITY) return false;
   }
-  const layout = (doc.documentElement?.clientWidth ?? 0) > 0;
+  const layout = hasLayout(doc);
   if (!layout || !view || el.localName === 'frame') return true;
   const r = el.getBoundingClientRect();
   if (r.width < 4 || r.height < 4) return false;

@@ -1,4 +1,5 @@
 /** Small text helpers shared by label, rank, the editor adapters and patient reading. DOM only, no globals. */
+import { hasLayout } from './visibility';
 
 /** Collapse every run of whitespace (nbsp, newlines, tabs) to one space and trim. */
 export function squash(s: string): string {
@@ -168,7 +169,7 @@ export function sightOf(doc: Document): Sight {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   return {
     view,
-    layout: (doc.documentElement?.clientWidth ?? 0) > 0,
+    layout: hasLayout(doc),
     scrollX: view?.scrollX ?? 0,
     scrollY: view?.scrollY ?? 0,
     parked: new Map(),

@@ -1,5 +1,10 @@
 import type { FieldKind } from './types';
 
+/** The document is laid out (a real browser, a shown frame): boxes can be trusted. Not so in happy-dom or a hidden frame. */
+export function hasLayout(doc: Document): boolean {
+  return (doc.documentElement?.clientWidth ?? 0) > 0;
+}
+
 /**
  * Layout-based visibility of a field that already passed the cheap checks (detect.ts): near-zero effective opacity
  * and occlusion at the field's centre. Only meaningful where the page has layout; callers skip it otherwise.
